@@ -1,0 +1,52 @@
+package org.recsys.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a crash never leaves a partial file behind: the content goes to a temporary file in
+ * the same directory, is flushed to disk, and is then moved over the target in one step.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Something that writes a file's content to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes {@code content} to {@code target} atomically, creating parent directories as needed. */
+  public static void write(Path target, Content content) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    try {
+      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+          OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
+        content.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Writes a UTF-8 string to {@code target} atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    write(target, out -> out.write(bytes));
+  }
+}
