@@ -1,0 +1,28 @@
+package org.recsys.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** Reads the build's version from a resource Maven filters at build time. */
+public final class VersionProvider implements IVersionProvider {
+  /** The project version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = VersionProvider.class.getResourceAsStream("/org/recsys/cli/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"recsys " + version(), "Java " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vm.name") + ")"};
+  }
+}

@@ -1,0 +1,84 @@
+package org.recsys.cli.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.recsys.api.ConfigException;
+
+/**
+ * Binds a config section to a parameter record with Jackson, failing on unknown keys. Every failure is a
+ * {@link ConfigException} that names the dotted key, where it was set, and the valid keys.
+ */
+public final class ConfigBinder {
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+  /**
+   * Binds {@code section} of {@code config} (a dotted path; its {@code type} key, if any, is left out) to
+   * {@code type}. A missing section binds as an empty one, so the record's defaults apply.
+   */
+  public <P> P bind(ResolvedConfig config, String section, Class<P> type) {
+    JsonNode node = config.at(section);
+    com.fasterxml.jackson.databind.node.ObjectNode params = node.isObject()
+        ? ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy()
+        : mapper.createObjectNode();
+    if (!node.isMissingNode() && !node.isObject() && !node.isNull()) {
+      throw new ConfigException(section, "'" + section + "' in " + config.originOf(section) + " must be a mapping, got "
+          + node.getNodeType().toString().toLowerCase());
+    }
+    boolean typed = params.remove("type") != null;
+    try {
+      return mapper.treeToValue(params, type);
+    } catch (UnrecognizedPropertyException e) {
+      String key = section + "." + e.getPropertyName();
+      throw new ConfigException(key, "unknown key '" + key + "' in " + config.originOf(key) + "; valid keys: "
+          + validKeys(e.getKnownPropertyIds(), typed));
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException ce) {
+        String key = ce.key().startsWith(section) ? ce.key() : section + "." + ce.key();
+        throw new ConfigException(key, ce.getMessage() + " (" + key + " in " + config.originOf(key) + ")", ce);
+      }
+      String msg = cause == null ? e.getOriginalMessage() : cause.getMessage();
+      throw new ConfigException(section, "invalid '" + section + "' in " + config.originOf(section) + ": " + msg, e);
+    } catch (InvalidFormatException | MismatchedInputException e) {
+      String key = pathOf(section, e);
+      throw new ConfigException(key, "invalid value for '" + key + "' in " + config.originOf(key) + ": "
+          + e.getOriginalMessage());
+    } catch (JsonMappingException e) {
+      String key = pathOf(section, e);
+      throw new ConfigException(key, "invalid '" + key + "' in " + config.originOf(key) + ": " + e.getOriginalMessage(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ConfigException(section, "invalid '" + section + "': " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String pathOf(String section, JsonMappingException e) {
+    String rel = e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+    return rel.isEmpty() ? section : section + "." + rel;
+  }
+
+  private static String validKeys(Collection<Object> known, boolean typed) {
+    TreeSet<String> names = new TreeSet<>();
+    if (known != null) {
+      known.forEach(k -> names.add(String.valueOf(k)));
+    }
+    if (typed) {
+      names.add("type");
+    }
+    return names.toString();
+  }
+}

@@ -1,0 +1,167 @@
+package org.recsys.cli.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.recsys.api.ConfigException;
+
+/**
+ * Layers experiment configs: built-in defaults &lt; a YAML or JSON file &lt; {@code key.path=value} overrides.
+ * Objects merge key by key; any other value (scalars, lists) replaces what a lower layer set.
+ */
+public final class ConfigLayers {
+  /** The origin name of values that come from the built-in defaults. */
+  public static final String DEFAULTS = "defaults";
+  /** The origin name of values that come from command-line overrides. */
+  public static final String OVERRIDES = "--set";
+  private static final String DEFAULTS_RESOURCE = "/org/recsys/cli/defaults.yaml";
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
+  private final Map<String, String> origins = new HashMap<>();
+
+  /** Starts from the built-in defaults. */
+  public static ConfigLayers withDefaults() {
+    ConfigLayers layers = new ConfigLayers();
+    try (InputStream in = ConfigLayers.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in defaults " + DEFAULTS_RESOURCE + " are missing from the jar");
+      }
+      layers.merge(layers.yaml.readTree(in), DEFAULTS);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read built-in defaults", e);
+    }
+    return layers;
+  }
+
+  /** Starts from nothing (for tests and library use). */
+  public static ConfigLayers empty() {
+    return new ConfigLayers();
+  }
+
+  /**
+   * Merges a YAML or JSON file (JSON is YAML) over what is there.
+   *
+   * @throws ConfigException when the file is missing, unparsable or not a mapping at the top
+   */
+  public ConfigLayers file(Path file) {
+    JsonNode node;
+    try {
+      node = yaml.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "config file not found: " + file);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+      throw new ConfigException("", "cannot parse config " + file + where + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read config " + file + ": " + e.getMessage());
+    }
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return this;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException("", "config " + file + " must be a mapping of keys to values at the top level");
+    }
+    merge(node, file.toString());
+    return this;
+  }
+
+  /**
+   * Applies {@code key.path=value} overrides; values are read as YAML scalars or flow collections
+   * ({@code 10}, {@code true}, {@code [1, 5, 10]}, {@code {type: bce}}).
+   */
+  public ConfigLayers overrides(List<String> assignments) {
+    for (String assignment : assignments) {
+      int eq = assignment.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigException(assignment, "--set expects key.path=value, got '" + assignment + "'");
+      }
+      String path = assignment.substring(0, eq).trim();
+      String raw = assignment.substring(eq + 1);
+      JsonNode value;
+      try {
+        value = raw.isBlank() ? JsonNodeFactory.instance.textNode(raw) : yaml.readTree(raw);
+      } catch (JsonProcessingException e) {
+        throw new ConfigException(path, "--set " + path + ": cannot parse value '" + raw + "': " + e.getOriginalMessage());
+      }
+      if (value == null || value.isMissingNode()) {
+        value = JsonNodeFactory.instance.textNode(raw);
+      }
+      ObjectNode parent = tree;
+      String[] parts = path.split("\\.");
+      for (int i = 0; i < parts.length - 1; i++) {
+        if (parts[i].isEmpty()) {
+          throw new ConfigException(path, "--set: empty key segment in '" + path + "'");
+        }
+        JsonNode child = parent.get(parts[i]);
+        if (child == null || !child.isObject()) {
+          child = parent.putObject(parts[i]);
+        }
+        parent = (ObjectNode) child;
+      }
+      String leaf = parts[parts.length - 1];
+      String prefix = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
+      JsonNode existing = parent.get(leaf);
+      if (existing != null && existing.isObject() && value.isObject()) {
+        mergeInto((ObjectNode) existing, value, path, OVERRIDES);
+      } else {
+        forgetOrigins(path);
+        parent.set(leaf, value.deepCopy());
+        recordOrigins(value, path, OVERRIDES);
+      }
+      if (!prefix.isEmpty()) {
+        origins.putIfAbsent(prefix, OVERRIDES);
+      }
+    }
+    return this;
+  }
+
+  /** The layered result. */
+  public ResolvedConfig resolve() {
+    return new ResolvedConfig(tree, origins);
+  }
+
+  private void merge(JsonNode node, String origin) {
+    mergeInto(tree, node, "", origin);
+  }
+
+  private void mergeInto(ObjectNode target, JsonNode source, String prefix, String origin) {
+    Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      String path = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+      JsonNode existing = target.get(f.getKey());
+      if (existing != null && existing.isObject() && f.getValue().isObject()) {
+        mergeInto((ObjectNode) existing, f.getValue(), path, origin);
+      } else {
+        forgetOrigins(path);
+        target.set(f.getKey(), f.getValue().deepCopy());
+        recordOrigins(f.getValue(), path, origin);
+      }
+    }
+  }
+
+  private void recordOrigins(JsonNode value, String path, String origin) {
+    if (value.isObject() && value.size() > 0) {
+      value.fields().forEachRemaining(f -> recordOrigins(f.getValue(), path + "." + f.getKey(), origin));
+    } else {
+      origins.put(path, origin);
+    }
+  }
+
+  private void forgetOrigins(String path) {
+    origins.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + "."));
+  }
+}
