@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -29,6 +28,14 @@ public final class ConfigBinder {
    * {@code type}. A missing section binds as an empty one, so the record's defaults apply.
    */
   public <P> P bind(ResolvedConfig config, String section, Class<P> type) {
+    return bind(config, section, type, java.util.Set.of());
+  }
+
+  /**
+   * Like {@link #bind(ResolvedConfig, String, Class)}, leaving out the keys in {@code subsections}, which
+   * another record binds.
+   */
+  public <P> P bind(ResolvedConfig config, String section, Class<P> type, java.util.Set<String> subsections) {
     JsonNode node = config.at(section);
     com.fasterxml.jackson.databind.node.ObjectNode params = node.isObject()
         ? ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy()
@@ -38,6 +45,7 @@ public final class ConfigBinder {
           + node.getNodeType().toString().toLowerCase());
     }
     boolean typed = params.remove("type") != null;
+    subsections.forEach(params::remove);
     try {
       return mapper.treeToValue(params, type);
     } catch (UnrecognizedPropertyException e) {
@@ -52,7 +60,7 @@ public final class ConfigBinder {
       }
       String msg = cause == null ? e.getOriginalMessage() : cause.getMessage();
       throw new ConfigException(section, "invalid '" + section + "' in " + config.originOf(section) + ": " + msg, e);
-    } catch (InvalidFormatException | MismatchedInputException e) {
+    } catch (MismatchedInputException e) {
       String key = pathOf(section, e);
       throw new ConfigException(key, "invalid value for '" + key + "' in " + config.originOf(key) + ": "
           + e.getOriginalMessage());

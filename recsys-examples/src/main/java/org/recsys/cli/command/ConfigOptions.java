@@ -1,0 +1,34 @@
+package org.recsys.cli.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.recsys.cli.config.ConfigLayers;
+import org.recsys.cli.config.ResolvedConfig;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE} and {@code --set key=value} for commands that read an experiment config. */
+public final class ConfigOptions {
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Experiment config (YAML or JSON).")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a config value, e.g. --set model.hiddenSize=64 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  /** The config file, or null. */
+  public Path file() {
+    return config;
+  }
+
+  /** Defaults &lt; file &lt; overrides (plus any extra overrides, applied last). */
+  public ResolvedConfig resolve(List<String> extra) {
+    ConfigLayers layers = ConfigLayers.withDefaults();
+    if (config != null) {
+      layers.file(config);
+    }
+    List<String> all = new ArrayList<>(overrides);
+    all.addAll(extra);
+    return layers.overrides(all).resolve();
+  }
+}

@@ -1,0 +1,66 @@
+package org.recsys.cli.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.recsys.api.ConfigException;
+import org.recsys.cli.config.ConfigBinder;
+import org.recsys.cli.config.ResolvedConfig;
+import org.recsys.cli.wiring.ConfiguredModel;
+import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.data.DataConfig;
+import org.recsys.eval.EvaluationConfig;
+
+/**
+ * A fully bound experiment config: every section parsed into its record, so that any mistake surfaces before
+ * data is read or a model trained.
+ *
+ * @param seed the seed of every random choice in the run
+ * @param data where the data comes from, preprocessing and split
+ * @param model the model kind and its parameters
+ * @param evaluation protocol, metrics and cutoffs
+ * @param candidates how sampled candidates are drawn (used by the sampled protocol)
+ * @param config the resolved config these were bound from
+ */
+public record Experiment(long seed, DataConfig data, ConfiguredModel model, EvaluationConfig evaluation,
+    CandidatesConfig candidates, ResolvedConfig config) {
+  private static final Set<String> TOP_LEVEL = Set.of("seed", "data", "model", "evaluation");
+
+  /**
+   * The config with every bound section written back from its record, so that defaults show and a re-run
+   * of the written file binds to the same values.
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode resolvedTree(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = mapper.createObjectNode();
+    tree.put("seed", seed);
+    tree.set("data", mapper.valueToTree(data));
+    com.fasterxml.jackson.databind.node.ObjectNode m = tree.putObject("model");
+    m.put("type", model.type());
+    m.setAll((com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(model.parameters()));
+    com.fasterxml.jackson.databind.node.ObjectNode e = mapper.valueToTree(evaluation);
+    e.set("candidates", mapper.valueToTree(candidates));
+    tree.set("evaluation", e);
+    return tree;
+  }
+
+  /** Binds every section of {@code config}, failing on the first unknown key or invalid value. */
+  public static Experiment bind(ResolvedConfig config, ModelRegistry registry) {
+    ConfigBinder binder = new ConfigBinder();
+    config.tree().fieldNames().forEachRemaining(name -> {
+      if (!TOP_LEVEL.contains(name)) {
+        throw new ConfigException(name, "unknown key '" + name + "' in " + config.originOf(name) + "; valid keys: "
+            + new java.util.TreeSet<>(TOP_LEVEL));
+      }
+    });
+    JsonNode seedNode = config.at("seed");
+    if (!seedNode.isMissingNode() && !seedNode.canConvertToLong()) {
+      throw new ConfigException("seed", "seed must be an integer, got '" + seedNode.asText() + "' in "
+          + config.originOf("seed"));
+    }
+    long seed = seedNode.isMissingNode() ? 42L : seedNode.asLong();
+    DataConfig data = binder.bind(config, "data", DataConfig.class);
+    ConfiguredModel model = registry.configure(config, "model");
+    EvaluationConfig evaluation = binder.bind(config, "evaluation", EvaluationConfig.class, Set.of("candidates"));
+    CandidatesConfig candidates = binder.bind(config, "evaluation.candidates", CandidatesConfig.class);
+    return new Experiment(seed, data, model, evaluation, candidates, config);
+  }
+}

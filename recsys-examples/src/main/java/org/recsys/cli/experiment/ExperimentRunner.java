@@ -1,0 +1,189 @@
+package org.recsys.cli.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.recsys.api.AtomicFiles;
+import org.recsys.api.EvalCase;
+import org.recsys.api.EvaluationReport;
+import org.recsys.api.Evaluator;
+import org.recsys.api.TrainedModel;
+import org.recsys.api.TrainingContext;
+import org.recsys.api.TrainingData;
+import org.recsys.api.TrainingListener;
+import org.recsys.cli.progress.ConsoleProgress;
+import org.recsys.cli.progress.Listeners;
+import org.recsys.cli.progress.LogFileListener;
+import org.recsys.cli.progress.StopSignal;
+import org.recsys.cli.progress.TrainingHistory;
+import org.recsys.cli.report.HtmlReport;
+import org.recsys.cli.report.MarkdownReport;
+import org.recsys.cli.report.Provenance;
+import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.report.RunRecord;
+import org.recsys.data.DataPipeline;
+import org.recsys.data.LoadedData;
+import org.recsys.data.sampling.NegativeSampler;
+import org.recsys.data.sampling.SampledCandidates;
+import org.recsys.data.split.DataSplit;
+import org.recsys.eval.ItemPopularity;
+
+/**
+ * Runs one experiment end to end: load and preprocess the data, split it, train with early stopping on the
+ * validation cases, evaluate on the test cases, and write the run directory (resolved config, metrics with
+ * provenance, per-case values, Markdown and HTML reports, the model, the training log).
+ */
+public final class ExperimentRunner {
+  /** File names of the frozen sampled candidates inside a run directory. */
+  public static final String VALIDATION_CANDIDATES = "candidates-validation.tsv";
+  public static final String TEST_CANDIDATES = "candidates-test.tsv";
+  private static final String CHECKPOINT_DIR = "checkpoint";
+
+  private final PrintWriter out;
+  private final boolean quiet;
+  private final StopSignal stop;
+
+  /**
+   * @param out where progress goes
+   * @param quiet print nothing but errors
+   * @param stop Ctrl-C signal passed to the trainer
+   */
+  public ExperimentRunner(PrintWriter out, boolean quiet, StopSignal stop) {
+    this.out = out;
+    this.quiet = quiet;
+    this.stop = stop;
+  }
+
+  /** Data loaded and split once, reusable by several runs on the same data (quickstart, grid). */
+  public record PreparedData(LoadedData loaded, DataSplit split, String checksum) {}
+
+  /** Loads and splits the data an experiment names. */
+  public PreparedData prepare(Experiment experiment) throws IOException {
+    LoadedData loaded = DataPipeline.load(experiment.data());
+    DataSplit split = DataPipeline.split(loaded, experiment.data());
+    if (split.test().isEmpty()) {
+      throw new IllegalArgumentException("the split left no test cases (users: " + loaded.after().users()
+          + "); check data.split and the preprocessing");
+    }
+    String checksum = loaded.provenance().containsKey("sha256") ? "sha256:" + loaded.provenance().get("sha256")
+        : Provenance.sha256(loaded.provenance().getOrDefault("source", "synthetic"));
+    return new PreparedData(loaded, split, checksum);
+  }
+
+  /**
+   * Runs {@code experiment} into {@code runDir}.
+   *
+   * @param resume continue training from the run directory's checkpoint
+   */
+  public RunRecord run(Experiment experiment, Path runDir, boolean resume) throws IOException {
+    return run(experiment, prepare(experiment), runDir, resume);
+  }
+
+  /** Runs {@code experiment} on data prepared earlier. */
+  public RunRecord run(Experiment experiment, PreparedData data, Path runDir, boolean resume) throws IOException {
+    Files.createDirectories(runDir);
+    writeResolvedConfig(experiment, runDir);
+    Provenance provenance = Provenance.capture(data.checksum(), experiment.seed());
+    DataSplit split = data.split();
+
+    List<EvalCase> validation = split.validation();
+    List<EvalCase> test = split.test();
+    if (experiment.evaluation().protocol().equals("sampled")) {
+      validation = frozenCandidates(experiment, split, validation, runDir.resolve(VALIDATION_CANDIDATES), 1);
+      test = frozenCandidates(experiment, split, test, runDir.resolve(TEST_CANDIDATES), 2);
+    }
+    Map<String, String> extras = new LinkedHashMap<>(split.protocol());
+    ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
+    Evaluator testEvaluator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
+    Evaluator validator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
+
+    TrainingHistory history = new TrainingHistory();
+    TrainedModel model;
+    long t0 = System.nanoTime();
+    try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG))) {
+      log.line("run " + runDir.getFileName() + ": model " + experiment.model().type() + ", " + split.train().users().size()
+          + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
+      TrainingListener listener = new Listeners(history, log,
+          new ConsoleProgress(experiment.model().type(), out, quiet, stop));
+      TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
+          runDir.resolve(CHECKPOINT_DIR), resume, listener);
+      model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
+      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      log.line(String.format(java.util.Locale.ROOT, "trained in %.1f s", trainSeconds));
+      model.save(runDir.resolve(RunFiles.MODEL_DIR));
+
+      long t1 = System.nanoTime();
+      EvaluationReport report = testEvaluator.evaluate(model, test);
+      double evalSeconds = (System.nanoTime() - t1) / 1e9;
+      log.line(String.format(java.util.Locale.ROOT, "evaluated %d cases in %.1f s", test.size(), evalSeconds));
+
+      Map<String, Object> dataSummary = dataSummary(data, split);
+      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
+          report.cases(), report.metrics(), history.epochs(), history.bestEpoch(), trainSeconds, evalSeconds,
+          dataSummary, provenance);
+      List<String> warnings = new ArrayList<>(split.warnings());
+      RunFiles.writePerCase(runDir, test, report);
+      RunFiles.writeRecord(runDir, record);
+      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
+      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
+      return record;
+    }
+  }
+
+  private List<EvalCase> frozenCandidates(Experiment experiment, DataSplit split, List<EvalCase> cases, Path file,
+      long salt) throws IOException {
+    if (cases.isEmpty()) {
+      return cases;
+    }
+    SampledCandidates candidates;
+    if (Files.exists(file)) {
+      candidates = SampledCandidates.load(file);
+      if (candidates.size() != cases.size()) {
+        throw new IOException(file + ": holds " + candidates.size() + " candidate sets but the split has " + cases.size()
+            + " cases; delete it to draw new ones");
+      }
+    } else {
+      long seed = experiment.seed() * 31 + salt;
+      NegativeSampler sampler = experiment.candidates().sampler().equals("popularity")
+          ? NegativeSampler.popularity(split.train(), seed)
+          : NegativeSampler.uniform(split.train().numItems(), seed);
+      candidates = SampledCandidates.generate(cases, sampler, experiment.candidates().negatives(), seed);
+      candidates.save(file);
+    }
+    return candidates.attachTo(cases);
+  }
+
+  private static Map<String, Object> dataSummary(PreparedData data, DataSplit split) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.putAll(data.loaded().provenance());
+    m.put("users", data.loaded().after().users());
+    m.put("items", data.loaded().after().items());
+    m.put("interactions", data.loaded().after().interactions());
+    m.put("trainUsers", split.train().users().size());
+    m.put("validationCases", split.validation().size());
+    m.put("testCases", split.test().size());
+    m.put("usersTrainOnly", split.usersTrainOnly());
+    m.put("usersDropped", split.usersDropped());
+    if (!split.warnings().isEmpty()) {
+      m.put("warnings", String.join("; ", split.warnings()));
+    }
+    return m;
+  }
+
+  private static void writeResolvedConfig(Experiment experiment, Path runDir) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+        .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    String text = "# Fully resolved config of this run (defaults < file < --set, every default filled in).\n"
+        + "# Re-run it with: recsys run --config " + RunFiles.CONFIG + "\n"
+        + yaml.writeValueAsString(experiment.resolvedTree(yaml));
+    AtomicFiles.writeString(runDir.resolve(RunFiles.CONFIG), text);
+  }
+}

@@ -1,0 +1,41 @@
+package org.recsys.cli.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.recsys.api.EpochResult;
+import org.recsys.api.MetricSummary;
+
+/**
+ * Everything {@code metrics.json} holds about one run: protocol-stamped test metrics with confidence
+ * intervals, the training history, the data summary and the provenance.
+ *
+ * @param name the run's name (its directory name)
+ * @param model the model type
+ * @param protocol how the test metrics were obtained (e.g. protocol=full, excludeSeen=true, split=leave-one-out)
+ * @param cases the number of test cases
+ * @param metrics test metric key to mean and 95% bootstrap CI
+ * @param epochs the training history, one entry per epoch
+ * @param bestEpoch the epoch whose weights were kept (0 when the model has no epochs)
+ * @param trainSeconds wall-clock training time
+ * @param evalSeconds wall-clock test evaluation time
+ * @param data data set and split summary (counts, preprocessing, warnings)
+ * @param provenance versions, commit, data checksum, seed
+ */
+public record RunRecord(String name, String model, Map<String, String> protocol, int cases,
+    Map<String, MetricSummary> metrics, List<EpochResult> epochs, int bestEpoch, double trainSeconds,
+    double evalSeconds, Map<String, Object> data, Provenance provenance) {
+  public RunRecord {
+    protocol = new LinkedHashMap<>(protocol);
+    metrics = new LinkedHashMap<>(metrics);
+    epochs = List.copyOf(epochs);
+    data = new LinkedHashMap<>(data);
+  }
+
+  /** The protocol in one line, e.g. {@code protocol=full, excludeSeen=true}. */
+  public String protocolLine() {
+    StringBuilder sb = new StringBuilder();
+    protocol.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return sb.toString();
+  }
+}
