@@ -1,16 +1,63 @@
 package org.recsys.cli.command;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.recsys.api.EvaluationReport;
+import org.recsys.cli.UsageException;
+import org.recsys.cli.report.RunComparison;
+import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code recsys compare}: Compare the metrics of several run directories. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare the metrics of several run directories.")
+/** {@code recsys compare}: runs side by side, with paired significance tests against the first run. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Compare run directories: a table of their metrics with 95% CIs, and paired tests (difference,",
+        "its CI, t-test and permutation p-values) of each run against the first. Runs must share test cases."})
 public final class CompareCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Run directories; the first is the baseline.")
+  List<Path> runs;
+
+  @Option(names = "--metric", split = ",", defaultValue = "HR@10,NDCG@10",
+      description = "Metrics to test (default: ${DEFAULT-VALUE}).")
+  List<String> metrics;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap and permutations.")
+  long seed;
 
   @Override
-  public Integer call() {
-    throw new NotBuiltYet("compare", "issue 8");
+  public Integer call() throws IOException {
+    List<RunRecord> records = new ArrayList<>();
+    List<EvaluationReport> reports = new ArrayList<>();
+    List<List<String>> users = new ArrayList<>();
+    for (Path dir : runs) {
+      RunRecord r = RunFiles.readRecord(dir);
+      RunFiles.PerCase perCase = RunFiles.readPerCase(dir);
+      records.add(r);
+      reports.add(r.asReport(perCase.values()));
+      users.add(perCase.users());
+    }
+    for (String m : metrics) {
+      for (int i = 0; i < records.size(); i++) {
+        if (!records.get(i).metrics().containsKey(m)) {
+          throw new UsageException("--metric " + m + ": run " + runs.get(i) + " has no such metric; it has "
+              + records.get(i).metrics().keySet());
+        }
+      }
+    }
+    var out = spec.commandLine().getOut();
+    out.print(new RunComparison(records, reports, users, seed).render(metrics));
+    out.flush();
+    return 0;
   }
 }

@@ -1,16 +1,57 @@
 package org.recsys.cli.command;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.recsys.api.EvaluationReport;
+import org.recsys.api.TrainedModel;
+import org.recsys.cli.experiment.Experiment;
+import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.SavedModels;
+import org.recsys.cli.progress.StopSignal;
+import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.wiring.ComponentModules;
+import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.eval.MarkdownTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code recsys evaluate}: Re-evaluate a saved model. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Re-evaluate a saved model.")
+/** {@code recsys evaluate}: re-evaluates a saved model under a config's data and protocol. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = {"Re-evaluate a saved model on the test split of a config's data, under its evaluation protocol.",
+        "Without --config, a run directory's own config.resolved.yaml is used."})
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR", description = "A model or run directory.")
+  Path model;
 
   @Override
-  public Integer call() {
-    throw new NotBuiltYet("evaluate", "issue 8");
+  public Integer call() throws Exception {
+    ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+    Path modelDir = SavedModels.resolveModelDir(model);
+    Path runDir = modelDir.toAbsolutePath().getParent();
+    ConfigOptions effective = config;
+    if (config.file() == null && Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
+      effective = new ConfigOptions();
+      effective.config = runDir.resolve(RunFiles.CONFIG);
+      effective.overrides = config.overrides;
+    }
+    Experiment experiment = Experiment.bind(effective.resolve(List.of()), registry);
+    TrainedModel m = SavedModels.load(modelDir, registry);
+    try (StopSignal stop = StopSignal.manual()) {
+      ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
+      EvaluationReport report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+      var out = spec.commandLine().getOut();
+      out.print(MarkdownTables.report(report));
+      out.flush();
+    }
+    return 0;
   }
 }

@@ -1,16 +1,126 @@
 package org.recsys.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.recsys.api.ConfigException;
+import org.recsys.api.EvaluationReport;
+import org.recsys.cli.config.ConfigLayers;
+import org.recsys.cli.config.ResolvedConfig;
+import org.recsys.cli.experiment.BatchRunner;
+import org.recsys.cli.experiment.Experiment;
+import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.progress.StopSignal;
+import org.recsys.cli.report.RunComparison;
+import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.report.RunRecord;
+import org.recsys.cli.wiring.ComponentModules;
+import org.recsys.cli.wiring.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code recsys quickstart}: Train every model on built-in synthetic data and print a comparison. */
-@Command(name = "quickstart", mixinStandardHelpOptions = true, description = "Train every model on built-in synthetic data and print a comparison.")
+/**
+ * {@code recsys quickstart}: every model on the built-in synthetic data with small settings, one protocol,
+ * and a comparison table with confidence intervals and paired tests against the first model.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+    description = {"Train every model on built-in synthetic data (no download) with small settings, evaluate them",
+        "under one protocol and print a comparison with 95% CIs and paired tests against the first model.",
+        "The built-in plan is configs/quickstart.yaml: a config whose 'models' list names each model."})
 public final class QuickstartCommand implements Callable<Integer> {
+  static final String RESOURCE = "/org/recsys/cli/quickstart.yaml";
+
   @Mixin CommonOptions common;
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Where the runs go (default: runs/quickstart-<timestamp>).")
+  Path out;
 
   @Override
-  public Integer call() {
-    throw new NotBuiltYet("quickstart", "issue 8");
+  public Integer call() throws Exception {
+    ConfigLayers layers = ConfigLayers.withDefaults();
+    if (config.file() != null) {
+      layers.file(config.file());
+    } else {
+      layers.text(builtInPlan(), "built-in quickstart.yaml");
+    }
+    ResolvedConfig plan = layers.overrides(config.overrides).resolve();
+    List<BatchRunner.NamedExperiment> experiments = experiments(plan,
+        ComponentModules.injector().getInstance(ModelRegistry.class));
+    Path dir = out != null ? out
+        : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    var stdout = spec.commandLine().getOut();
+    List<BatchRunner.Outcome> outcomes;
+    long t0 = System.nanoTime();
+    try (StopSignal stop = StopSignal.install()) {
+      outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop)).run(experiments, dir, o -> {
+        if (!common.quiet()) {
+          stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
+          stdout.flush();
+        }
+      });
+    }
+    List<RunRecord> records = new ArrayList<>();
+    List<EvaluationReport> reports = new ArrayList<>();
+    List<List<String>> users = new ArrayList<>();
+    for (BatchRunner.Outcome o : outcomes) {
+      RunFiles.PerCase perCase = RunFiles.readPerCase(o.dir());
+      records.add(o.record());
+      reports.add(o.record().asReport(perCase.values()));
+      users.add(perCase.users());
+    }
+    List<String> keys = records.get(0).metrics().keySet().stream().filter(k -> k.equals("HR@10") || k.equals("NDCG@10"))
+        .toList();
+    String comparison = new RunComparison(records, reports, users, plan.at("seed").asLong(42))
+        .render(keys.isEmpty() ? new ArrayList<>(records.get(0).metrics().keySet()) : keys);
+    org.recsys.api.AtomicFiles.writeString(dir.resolve("comparison.md"), comparison);
+    stdout.println();
+    stdout.print(comparison);
+    stdout.printf("%nruns and reports: %s (total %.0f s)%n", dir, (System.nanoTime() - t0) / 1e9);
+    stdout.flush();
+    return 0;
+  }
+
+  /** One experiment per entry of the plan's {@code models} list, named {@code <index>-<type>}. */
+  static List<BatchRunner.NamedExperiment> experiments(ResolvedConfig plan, ModelRegistry registry) {
+    JsonNode models = plan.at("models");
+    if (!models.isArray() || models.isEmpty()) {
+      throw new ConfigException("models", "a quickstart plan needs a non-empty 'models' list (in "
+          + plan.originOf("models") + ")");
+    }
+    List<BatchRunner.NamedExperiment> out = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      ObjectNode tree = plan.tree();
+      tree.remove("models");
+      tree.set("model", models.get(i));
+      Map<String, String> origins = new java.util.HashMap<>(plan.origins());
+      ResolvedConfig one = new ResolvedConfig(tree, origins);
+      Experiment e = Experiment.bind(one, registry);
+      out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().type()), e));
+    }
+    return out;
+  }
+
+  /** The built-in plan's text (the same as {@code configs/quickstart.yaml}). */
+  static String builtInPlan() throws IOException {
+    try (InputStream in = QuickstartCommand.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

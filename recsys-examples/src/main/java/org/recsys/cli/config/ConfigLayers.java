@@ -78,6 +78,22 @@ public final class ConfigLayers {
     return this;
   }
 
+  /** Merges YAML or JSON text over what is there; {@code origin} names it in error messages. */
+  public ConfigLayers text(String yamlText, String origin) {
+    JsonNode node;
+    try {
+      node = yaml.readTree(yamlText);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("", "cannot parse " + origin + ": " + e.getOriginalMessage());
+    }
+    if (node != null && node.isObject()) {
+      merge(node, origin);
+    } else if (node != null && !node.isMissingNode() && !node.isNull()) {
+      throw new ConfigException("", origin + " must be a mapping of keys to values at the top level");
+    }
+    return this;
+  }
+
   /**
    * Applies {@code key.path=value} overrides; values are read as YAML scalars or flow collections
    * ({@code 10}, {@code true}, {@code [1, 5, 10]}, {@code {type: bce}}).

@@ -118,18 +118,24 @@ public final class ExperimentRunner {
       model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       log.line(String.format(java.util.Locale.ROOT, "trained in %.1f s", trainSeconds));
-      model.save(runDir.resolve(RunFiles.MODEL_DIR));
+      SavedModels.save(model, runDir.resolve(RunFiles.MODEL_DIR));
 
       long t1 = System.nanoTime();
       EvaluationReport report = testEvaluator.evaluate(model, test);
       double evalSeconds = (System.nanoTime() - t1) / 1e9;
       log.line(String.format(java.util.Locale.ROOT, "evaluated %d cases in %.1f s", test.size(), evalSeconds));
 
-      Map<String, Object> dataSummary = dataSummary(data, split);
-      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
-          report.cases(), report.metrics(), history.epochs(), history.bestEpoch(), trainSeconds, evalSeconds,
-          dataSummary, provenance);
+      Map<String, org.recsys.api.MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
+          : validator.evaluate(model, validation).metrics();
       List<String> warnings = new ArrayList<>(split.warnings());
+      if (experiment.data().usesSynthetic()) {
+        // Synthetic users share no clock and no drift, so the leave-one-out time-leak warning does not apply.
+        warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
+      }
+      Map<String, Object> dataSummary = dataSummary(data, split, warnings);
+      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
+          report.cases(), report.metrics(), validationMetrics, history.epochs(), history.bestEpoch(), trainSeconds, evalSeconds,
+          dataSummary, provenance);
       RunFiles.writePerCase(runDir, test, report);
       RunFiles.writeRecord(runDir, record);
       AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
@@ -138,30 +144,44 @@ public final class ExperimentRunner {
     }
   }
 
+  /**
+   * Evaluates a saved model on the test cases of {@code data} under the experiment's protocol, drawing (or
+   * reusing from {@code candidatesDir}) the same sampled candidates a run with the same seed uses.
+   *
+   * @throws IllegalArgumentException when the model's vocabulary differs from the data's
+   */
+  public EvaluationReport evaluate(Experiment experiment, PreparedData data, TrainedModel model, Path candidatesDir)
+      throws IOException {
+    DataSplit split = data.split();
+    if (!model.vocabulary().equals(split.train().items())) {
+      throw new IllegalArgumentException("the model's vocabulary (" + model.vocabulary().size() + " items) differs from"
+          + " the data's (" + split.train().items().size() + " items): evaluate with the data and preprocessing the"
+          + " model was trained on");
+    }
+    List<EvalCase> test = split.test();
+    if (experiment.evaluation().protocol().equals("sampled")) {
+      test = frozenCandidates(experiment, split, test, candidatesDir.resolve(TEST_CANDIDATES), 2);
+    }
+    Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
+        ItemPopularity.fromDataset(split.train()));
+    return evaluator.evaluate(model, test);
+  }
+
   private List<EvalCase> frozenCandidates(Experiment experiment, DataSplit split, List<EvalCase> cases, Path file,
       long salt) throws IOException {
     if (cases.isEmpty()) {
       return cases;
     }
-    SampledCandidates candidates;
-    if (Files.exists(file)) {
-      candidates = SampledCandidates.load(file);
-      if (candidates.size() != cases.size()) {
-        throw new IOException(file + ": holds " + candidates.size() + " candidate sets but the split has " + cases.size()
-            + " cases; delete it to draw new ones");
-      }
-    } else {
-      long seed = experiment.seed() * 31 + salt;
-      NegativeSampler sampler = experiment.candidates().sampler().equals("popularity")
-          ? NegativeSampler.popularity(split.train(), seed)
-          : NegativeSampler.uniform(split.train().numItems(), seed);
-      candidates = SampledCandidates.generate(cases, sampler, experiment.candidates().negatives(), seed);
-      candidates.save(file);
-    }
+    long seed = experiment.seed() * 31 + salt;
+    NegativeSampler sampler = experiment.candidates().sampler().equals("popularity")
+        ? NegativeSampler.popularity(split.train(), seed)
+        : NegativeSampler.uniform(split.train().numItems(), seed);
+    SampledCandidates candidates = SampledCandidates.loadOrGenerate(file, cases, sampler,
+        experiment.candidates().negatives(), seed);
     return candidates.attachTo(cases);
   }
 
-  private static Map<String, Object> dataSummary(PreparedData data, DataSplit split) {
+  private static Map<String, Object> dataSummary(PreparedData data, DataSplit split, List<String> warnings) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.putAll(data.loaded().provenance());
     m.put("users", data.loaded().after().users());
@@ -172,8 +192,8 @@ public final class ExperimentRunner {
     m.put("testCases", split.test().size());
     m.put("usersTrainOnly", split.usersTrainOnly());
     m.put("usersDropped", split.usersDropped());
-    if (!split.warnings().isEmpty()) {
-      m.put("warnings", String.join("; ", split.warnings()));
+    if (!warnings.isEmpty()) {
+      m.put("warnings", String.join("; ", warnings));
     }
     return m;
   }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.recsys.api.EpochResult;
 import org.recsys.api.MetricSummary;
+import org.recsys.eval.MarkdownTables;
 
 /** Renders a run as a Markdown report. */
 public final class MarkdownReport {
@@ -22,9 +23,10 @@ public final class MarkdownReport {
     for (String w : warnings) {
       md.append("> **Warning:** ").append(w).append("\n\n");
     }
-    md.append("## Test metrics (mean, 95% bootstrap CI)\n\n| metric | mean | 95% CI |\n|---|---:|---|\n");
-    run.metrics().forEach((k, s) -> md.append(String.format(Locale.ROOT, "| %s | %.4f | [%.4f, %.4f] |%n", k, s.mean(),
-        s.ciLow(), s.ciHigh())));
+    md.append("## Test metrics (mean, 95% bootstrap CI)\n\n").append(MarkdownTables.report(run.asReport(Map.of())));
+    if (!run.validation().isEmpty()) {
+      md.append("\nValidation (kept model): ").append(formatValidation(means(run.validation()))).append('\n');
+    }
     if (!run.epochs().isEmpty()) {
       md.append("\n## Training\n\n| epoch | loss | seconds | validation |\n|---:|---:|---:|---|\n");
       for (EpochResult e : run.epochs()) {
@@ -45,8 +47,9 @@ public final class MarkdownReport {
     return sb.toString();
   }
 
-  /** A comparison table of metric summaries. */
-  static String metricCell(MetricSummary s) {
-    return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", s.mean(), s.ciLow(), s.ciHigh());
+  static Map<String, Double> means(Map<String, MetricSummary> metrics) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    metrics.forEach((k, s) -> m.put(k, s.mean()));
+    return m;
   }
 }
