@@ -14,7 +14,7 @@ import org.recsys.cli.report.RunRecord;
 class RunCommandTest {
   @TempDir Path dir;
 
-  private static final String[] TINY = {"--set", "data.synthetic={users: 120, items: 60, clusters: 6, styles: 2,"
+  static final String[] TINY = {"--set", "data.synthetic={users: 120, items: 60, clusters: 6, styles: 2,"
       + " successors: 3, minLength: 8, maxLength: 20}", "--set", "model={type: test-recency, decay: 0.5}",
       "--set", "evaluation.bootstrapResamples=200"};
 
@@ -75,7 +75,7 @@ class RunCommandTest {
     assertThat(top.err()).contains("unknown key 'modle'");
   }
 
-  private static String[] args(String... head) {
+  static String[] args(String... head) {
     String[] all = new String[head.length + TINY.length];
     System.arraycopy(TINY, 0, all, 0, TINY.length);
     // picocli wants the subcommand first.
