@@ -1,0 +1,2 @@
+/** Data set statistics, before and after preprocessing. */
+package org.recsys.data.stats;
