@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.recsys.api.TrainingStoppedException;
+import org.recsys.cli.ExitCodes;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
 import org.recsys.cli.progress.StopSignal;
@@ -45,7 +47,15 @@ public final class RunCommand implements Callable<Integer> {
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     var stdout = spec.commandLine().getOut();
     try (StopSignal stop = StopSignal.install()) {
-      RunRecord record = new ExperimentRunner(stdout, common.quiet(), stop).run(experiment, runDir, resume);
+      RunRecord record;
+      try {
+        record = new ExperimentRunner(stdout, common.quiet(), stop).run(experiment, runDir, resume);
+      } catch (TrainingStoppedException e) {
+        stdout.println("stopped during epoch " + e.epoch() + "; the checkpoint is in " + runDir.resolve("checkpoint")
+            + ". Continue with: recsys run --config " + runDir.resolve(RunFiles.CONFIG) + " --out " + runDir + " --resume");
+        stdout.flush();
+        return ExitCodes.RUNTIME_ERROR;
+      }
       if (!common.quiet()) {
         stdout.println();
         stdout.print(Tables.metrics(record));

@@ -22,6 +22,7 @@ import org.recsys.api.TrainingListener;
 import org.recsys.cli.progress.ConsoleProgress;
 import org.recsys.cli.progress.Listeners;
 import org.recsys.cli.progress.LogFileListener;
+import org.recsys.cli.progress.ScoringProgress;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.progress.TrainingHistory;
 import org.recsys.cli.report.HtmlReport;
@@ -121,7 +122,11 @@ public final class ExperimentRunner {
       SavedModels.save(model, runDir.resolve(RunFiles.MODEL_DIR));
 
       long t1 = System.nanoTime();
-      EvaluationReport report = testEvaluator.evaluate(model, test);
+      EvaluationReport report;
+      try (ScoringProgress scoring = new ScoringProgress(model, "evaluate " + experiment.model().type(), test.size(),
+          showBars())) {
+        report = testEvaluator.evaluate(scoring, test);
+      }
       double evalSeconds = (System.nanoTime() - t1) / 1e9;
       log.line(String.format(java.util.Locale.ROOT, "evaluated %d cases in %.1f s", test.size(), evalSeconds));
 
@@ -165,6 +170,10 @@ public final class ExperimentRunner {
     Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
         ItemPopularity.fromDataset(split.train()));
     return evaluator.evaluate(model, test);
+  }
+
+  private boolean showBars() {
+    return !quiet && System.console() != null;
   }
 
   private List<EvalCase> frozenCandidates(Experiment experiment, DataSplit split, List<EvalCase> cases, Path file,

@@ -1,0 +1,103 @@
+package org.recsys.examples.snippets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.EvalCase;
+import org.recsys.api.EvaluationReport;
+import org.recsys.api.Recommender;
+import org.recsys.data.DataConfig;
+import org.recsys.data.DataPipeline;
+import org.recsys.data.LoadedData;
+import org.recsys.data.split.DataSplit;
+import org.recsys.eval.EvalSettings;
+import org.recsys.eval.FullRankingEvaluator;
+import org.recsys.eval.MetricSuite;
+import org.recsys.eval.RankingMetrics;
+
+/**
+ * The Java snippets of README.md, compiled and run. Each region between {@code // snippet: NAME} and
+ * {@code // end snippet} must appear verbatim (up to indentation) in a README code block that starts with the
+ * same marker; {@link ReadmeSnippetsTest} checks that.
+ */
+class LibraryUseSnippetsTest {
+  @TempDir Path dir;
+
+  @Test
+  void metricsOnYourOwnRankings() {
+    // snippet: metrics-on-ranks
+    // Per user: the 1-based ranks at which your system placed the held-out item ({} = not ranked at all).
+    int[][] ranks = {{1}, {4}, {}};
+    double ndcg = 0;
+    for (int[] r : ranks) {
+      ndcg += RankingMetrics.ndcg(r, 1, 10) / ranks.length;
+    }
+    // ndcg == (1 + 1 / log2(5) + 0) / 3
+    // end snippet
+    assertThat(ndcg).isCloseTo((1 + 1 / (Math.log(5) / Math.log(2))) / 3, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void evaluateAnyRecommender() {
+    Recommender myModel = new ScoreTable(new float[][] {{Float.NEGATIVE_INFINITY, 0.1f, 0.9f, 0.5f, 0.2f}});
+    // snippet: evaluate-recommender
+    List<EvalCase> cases = List.of(EvalCase.fullRanking("alice", new int[] {1}, 3));
+    EvaluationReport report = new FullRankingEvaluator(EvalSettings.of(MetricSuite.rankingMetrics(1, 10))
+        .withBootstrap(1000, 42)).evaluate(myModel, cases);
+    double hr10 = report.mean("HR@10");                 // alice's item 3 is ranked 2nd of items 2..4: hit
+    String protocol = report.protocol().get("protocol"); // "full": all items ranked, history excluded
+    // end snippet
+    assertThat(hr10).isEqualTo(1.0);
+    assertThat(report.mean("Accuracy")).isZero();
+    assertThat(protocol).isEqualTo("full");
+  }
+
+  @Test
+  void readAndSplitYourOwnFile() throws Exception {
+    Path csvFile = dir.resolve("ratings.csv");
+    Files.writeString(csvFile, "user,item,timestamp\nu1,a,1\nu1,b,2\nu1,c,3\nu2,a,5\nu2,c,6\nu2,d,7\nu2,b,8\n");
+    // snippet: read-and-split
+    DataConfig config = DataConfig.file(csvFile, "csv");       // header user,item,timestamp by default
+    LoadedData data = DataPipeline.load(config);               // chronological per user, dense item ids
+    DataSplit split = DataPipeline.split(data, config);        // leave-one-out: last item is the test target
+    int users = split.test().size();                           // one test case per long-enough user
+    int items = data.dataset().numItems();
+    // end snippet
+    assertThat(users).isEqualTo(2);
+    assertThat(items).isEqualTo(4);
+    assertThat(split.test().get(1).targets()).containsExactly(data.dataset().items().id("b"));
+  }
+
+  /** A recommender that returns fixed scores: enough to show the evaluator on anyone's model. */
+  private record ScoreTable(float[][] rows) implements Recommender {
+    @Override
+    public int numItems() {
+      return rows[0].length - 1;
+    }
+
+    @Override
+    public float[][] scoreAll(List<int[]> histories) {
+      float[][] out = new float[histories.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = rows[0].clone();
+      }
+      return out;
+    }
+
+    @Override
+    public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
+      float[][] out = new float[histories.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = new float[candidates[i].length];
+        for (int j = 0; j < candidates[i].length; j++) {
+          out[i][j] = rows[0][candidates[i][j]];
+        }
+      }
+      return out;
+    }
+  }
+}
