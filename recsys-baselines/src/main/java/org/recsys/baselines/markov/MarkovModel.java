@@ -1,0 +1,126 @@
+package org.recsys.baselines.markov;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.api.ItemVocabulary;
+import org.recsys.api.SequenceDataset;
+import org.recsys.api.TrainedModel;
+import org.recsys.api.VocabularyFile;
+import org.recsys.baselines.IntArraysFile;
+import org.recsys.baselines.ItemCounts;
+import org.recsys.baselines.ModelManifest;
+
+/**
+ * First-order Markov chain over items with back-off to popularity: a {@link LastItemEncoder} paired with a
+ * {@link MarkovScorer}.
+ */
+public final class MarkovModel implements TrainedModel {
+  /** The component name. */
+  public static final String TYPE = "markov";
+  static final int FORMAT = 1;
+  static final String COUNTS_FILE = "counts.bin";
+
+  private final ItemVocabulary vocabulary;
+  private final MarkovParams params;
+  private final ItemCounts counts;
+  private final TransitionCounts transitions;
+  private final EncoderScorerRecommender<int[]> recommender;
+
+  MarkovModel(ItemVocabulary vocabulary, MarkovParams params, ItemCounts counts, TransitionCounts transitions) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.params = Objects.requireNonNull(params, "params");
+    this.counts = counts;
+    this.transitions = transitions;
+    if (transitions.numItems() != vocabulary.size()) {
+      throw new IllegalArgumentException("transitions of " + transitions.numItems()
+          + " items but the vocabulary holds " + vocabulary.size());
+    }
+    this.recommender = new EncoderScorerRecommender<>(new LastItemEncoder(vocabulary.size()),
+        new MarkovScorer(transitions, counts, params));
+  }
+
+  /**
+   * Counts items and transitions of {@code train}.
+   *
+   * @throws IllegalArgumentException when {@code train} holds no interaction
+   */
+  public static MarkovModel train(SequenceDataset train, MarkovParams params) {
+    return new MarkovModel(train.items(), params, ItemCounts.of(train), TransitionCounts.of(train));
+  }
+
+  /** Loads a model written by {@link #save}. */
+  public static MarkovModel load(Path dir) throws IOException {
+    ModelManifest manifest = ModelManifest.read(dir, TYPE, FORMAT);
+    MarkovParams params = manifest.params(MarkovParams.class, dir);
+    ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
+    Path file = dir.resolve(COUNTS_FILE);
+    IntArraysFile arrays = IntArraysFile.read(file);
+    int[] itemCounts = arrays.require("itemCounts");
+    if (itemCounts.length != vocabulary.size() + 1) {
+      throw new IOException(file + ": counts for " + (itemCounts.length - 1) + " items but the vocabulary holds "
+          + vocabulary.size());
+    }
+    try {
+      return new MarkovModel(vocabulary, params, ItemCounts.fromArray(itemCounts),
+          TransitionCounts.fromArrays(vocabulary.size(), arrays.require("rowStart"), arrays.require("successor"),
+              arrays.require("count")));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public MarkovParams params() {
+    return params;
+  }
+
+  /** The transition counts learned from training. */
+  public TransitionCounts transitions() {
+    return transitions;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public ItemVocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  @Override
+  public int numItems() {
+    return vocabulary.size();
+  }
+
+  @Override
+  public float[][] scoreAll(List<int[]> histories) {
+    return recommender.scoreAll(histories);
+  }
+
+  @Override
+  public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
+    return recommender.scoreCandidates(histories, candidates);
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    VocabularyFile.write(vocabulary, dir.resolve(VocabularyFile.FILE_NAME));
+    Map<String, int[]> arrays = new LinkedHashMap<>();
+    arrays.put("itemCounts", counts.toArray());
+    arrays.put("rowStart", transitions.rowStarts());
+    arrays.put("successor", transitions.successors());
+    arrays.put("count", transitions.counts());
+    IntArraysFile.write(dir.resolve(COUNTS_FILE), arrays);
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("items", Integer.toString(numItems()));
+    info.put("interactions", Long.toString(counts.total()));
+    info.put("distinctTransitions", Integer.toString(transitions.distinctTransitions()));
+    ModelManifest.of(TYPE, FORMAT, params, info).write(dir);
+  }
+}
