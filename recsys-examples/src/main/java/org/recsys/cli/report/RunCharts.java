@@ -12,12 +12,14 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -72,8 +74,14 @@ public final class RunCharts {
    * @param series run name to (metric key to summary); every run is one series
    */
   public static byte[] metricBars(Map<String, Map<String, MetricSummary>> series) {
+    Set<String> all = new LinkedHashSet<>();
+    series.values().forEach(m -> all.addAll(m.keySet()));
+    // Dozens of bars are unreadable: chart the headline ranking metrics when the report has them.
     Set<String> metrics = new LinkedHashSet<>();
-    series.values().forEach(m -> metrics.addAll(m.keySet()));
+    all.stream().filter(k -> k.startsWith("HR@") || k.startsWith("NDCG@") || k.startsWith("MRR@")).forEach(metrics::add);
+    if (metrics.isEmpty()) {
+      metrics.addAll(all);
+    }
     String[] runs = series.keySet().toArray(String[]::new);
     String[] cats = metrics.toArray(String[]::new);
     Number[][] lows = new Number[runs.length][cats.length];
@@ -89,9 +97,18 @@ public final class RunCharts {
       }
     }
     DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(runs, cats, lows, highs);
-    CategoryPlot plot = new CategoryPlot(intervals, new CategoryAxis("metric"), new NumberAxis("mean and 95% CI"),
-        new IntervalBarRenderer());
+    IntervalBarRenderer bars = new IntervalBarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setDrawBarOutline(false);
+    CategoryAxis axis = new CategoryAxis("metric");
+    axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    axis.setMaximumCategoryLabelWidthRatio(2f);
+    CategoryPlot plot = new CategoryPlot(intervals, axis, new NumberAxis("mean and 95% CI"), bars);
     LineAndShapeRenderer points = new LineAndShapeRenderer(false, true);
+    points.setDefaultSeriesVisibleInLegend(false);
+    points.setDefaultPaint(Color.BLACK);
+    points.setAutoPopulateSeriesPaint(false);
     plot.setDataset(1, means);
     plot.setRenderer(1, points);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
