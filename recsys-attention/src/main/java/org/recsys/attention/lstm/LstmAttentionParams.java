@@ -1,0 +1,320 @@
+package org.recsys.attention.lstm;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.recsys.api.ConfigException;
+import org.recsys.attention.sasrec.SasRecLoss;
+
+/**
+ * The LSTM-attention model's hyperparameters, bound from the {@code model} section of a config. Every field may
+ * be omitted.
+ *
+ * @param maxLen window length: the most recent items a user is represented by (200, as SASRec on ML-1M)
+ * @param embeddingSize item embedding size, which is also the state size scored against items (64)
+ * @param hiddenSize LSTM hidden size (64)
+ * @param layers stacked LSTM layers (1)
+ * @param attentionSize width of the additive attention's hidden layer (32)
+ * @param output {@code tied} (dot product with the item embeddings) or {@code dense} (own output layer)
+ * @param dropout dropout rate on the LSTM inputs (embeddings and between layers) and on the combined state (0.2)
+ * @param learningRate Adam step size (0.001)
+ * @param beta1 Adam first-moment decay (0.9)
+ * @param beta2 Adam second-moment decay (0.999)
+ * @param l2Embedding L2 coefficient on the item embeddings, 0 for none (0)
+ * @param batchSize windows per step (128)
+ * @param epochs most epochs to train (200)
+ * @param loss {@code ce} (full softmax, default), {@code bce}, {@code sampled-softmax} or {@code gbce}: the same
+ *     losses as SASRec
+ * @param negatives negatives per position for sampled losses (bce 1, sampled-softmax 100, gbce 256); not
+ *     allowed with {@code ce}
+ * @param gbceT gBCE calibration {@code t} in [0, 1] (0.75); only with {@code gbce}
+ * @param validateEvery validate every this many epochs (5); the last epoch is always validated
+ * @param patience stop after this many validations in a row without improvement (5)
+ * @param metric the validation metric that selects the best epoch ({@code NDCG@10})
+ * @param threads compute threads for training steps, 0 for all processors (0)
+ */
+public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer hiddenSize, Integer layers,
+    Integer attentionSize, String output, Double dropout, Double learningRate, Double beta1, Double beta2,
+    Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
+    Integer validateEvery, Integer patience, String metric, Integer threads) {
+
+  public LstmAttentionParams {
+    maxLen = positive("maxLen", maxLen, 200);
+    embeddingSize = positive("embeddingSize", embeddingSize, 64);
+    hiddenSize = positive("hiddenSize", hiddenSize, 64);
+    layers = positive("layers", layers, 1);
+    attentionSize = positive("attentionSize", attentionSize, 32);
+    output = orDefault(output, OutputKind.TIED.configName());
+    String outputName = output;
+    OutputKind.find(outputName).orElseThrow(() -> new ConfigException("model.output",
+        "unknown output '" + outputName + "'; valid: " + OutputKind.choices()));
+    dropout = orDefault(dropout, 0.2);
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new ConfigException("model.dropout", "dropout must be in [0, 1), got " + dropout);
+    }
+    learningRate = orDefault(learningRate, 0.001);
+    if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+      throw new ConfigException("model.learningRate", "learningRate must be > 0, got " + learningRate);
+    }
+    beta1 = orDefault(beta1, 0.9);
+    if (!(beta1 >= 0 && beta1 < 1)) {
+      throw new ConfigException("model.beta1", "beta1 must be in [0, 1), got " + beta1);
+    }
+    beta2 = orDefault(beta2, 0.999);
+    if (!(beta2 >= 0 && beta2 < 1)) {
+      throw new ConfigException("model.beta2", "beta2 must be in [0, 1), got " + beta2);
+    }
+    l2Embedding = orDefault(l2Embedding, 0.0);
+    if (!(l2Embedding >= 0 && Double.isFinite(l2Embedding))) {
+      throw new ConfigException("model.l2Embedding", "l2Embedding must be >= 0, got " + l2Embedding);
+    }
+    batchSize = positive("batchSize", batchSize, 128);
+    epochs = positive("epochs", epochs, 200);
+    loss = orDefault(loss, SasRecLoss.CE.configName());
+    String lossName = loss;
+    SasRecLoss kind = SasRecLoss.find(lossName).orElseThrow(() -> new ConfigException("model.loss",
+        "unknown loss '" + lossName + "'; valid: " + SasRecLoss.choices()));
+    if (kind == SasRecLoss.CE) {
+      if (negatives != null && negatives != 0) {
+        throw new ConfigException("model.negatives", "loss ce scores every item and takes no negatives, got "
+            + negatives);
+      }
+      negatives = 0;
+    } else {
+      negatives = orDefault(negatives, kind.defaultNegatives());
+      if (negatives < 1) {
+        throw new ConfigException("model.negatives", "negatives must be >= 1 for loss " + lossName + ", got "
+            + negatives);
+      }
+    }
+    if (gbceT != null && kind != SasRecLoss.GBCE) {
+      throw new ConfigException("model.gbceT", "gbceT applies only to loss gbce (loss is " + lossName + ")");
+    }
+    if (kind == SasRecLoss.GBCE) {
+      gbceT = orDefault(gbceT, 0.75);
+      if (!(gbceT >= 0 && gbceT <= 1)) {
+        throw new ConfigException("model.gbceT", "gbceT must be in [0, 1], got " + gbceT);
+      }
+    }
+    validateEvery = positive("validateEvery", validateEvery, 5);
+    patience = positive("patience", patience, 5);
+    metric = orDefault(metric, "NDCG@10");
+    if (metric.isBlank()) {
+      throw new ConfigException("model.metric", "metric must name a metric such as NDCG@10");
+    }
+    threads = orDefault(threads, 0);
+    if (threads < 0) {
+      throw new ConfigException("model.threads", "threads must be >= 0 (0 = all processors), got " + threads);
+    }
+  }
+
+  /** Every default. */
+  public static LstmAttentionParams defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The loss as an enum (the losses and their config names are SASRec's). */
+  @JsonIgnore
+  public SasRecLoss lossKind() {
+    return SasRecLoss.find(loss).orElseThrow();
+  }
+
+  /** The output layer as an enum. */
+  @JsonIgnore
+  public OutputKind outputKind() {
+    return OutputKind.find(output).orElseThrow();
+  }
+
+  /** Negatives per position the batches must carry (0 for ce). */
+  @JsonIgnore
+  public int negativesPerPosition() {
+    return negatives;
+  }
+
+  /** gBCE's calibration t, or 0 for the other losses. */
+  @JsonIgnore
+  public double calibration() {
+    return gbceT == null ? 0.0 : gbceT;
+  }
+
+  /** {@link #threads()} with 0 resolved to the number of processors. */
+  @JsonIgnore
+  public int resolvedThreads() {
+    return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+  }
+
+  /** A builder holding these values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxLen = maxLen;
+    b.embeddingSize = embeddingSize;
+    b.hiddenSize = hiddenSize;
+    b.layers = layers;
+    b.attentionSize = attentionSize;
+    b.output = output;
+    b.dropout = dropout;
+    b.learningRate = learningRate;
+    b.beta1 = beta1;
+    b.beta2 = beta2;
+    b.l2Embedding = l2Embedding;
+    b.batchSize = batchSize;
+    b.epochs = epochs;
+    b.loss = loss;
+    b.negatives = loss.equals(SasRecLoss.CE.configName()) ? null : negatives;
+    b.gbceT = gbceT;
+    b.validateEvery = validateEvery;
+    b.patience = patience;
+    b.metric = metric;
+    b.threads = threads;
+    return b;
+  }
+
+  private static int positive(String key, Integer value, int fallback) {
+    int v = orDefault(value, fallback);
+    if (v <= 0) {
+      throw new ConfigException("model." + key, key + " must be > 0, got " + v);
+    }
+    return v;
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  /** Fluent construction; unset values take the defaults. Changing the loss resets negatives and gbceT. */
+  public static final class Builder {
+    private Integer maxLen;
+    private Integer embeddingSize;
+    private Integer hiddenSize;
+    private Integer layers;
+    private Integer attentionSize;
+    private String output;
+    private Double dropout;
+    private Double learningRate;
+    private Double beta1;
+    private Double beta2;
+    private Double l2Embedding;
+    private Integer batchSize;
+    private Integer epochs;
+    private String loss;
+    private Integer negatives;
+    private Double gbceT;
+    private Integer validateEvery;
+    private Integer patience;
+    private String metric;
+    private Integer threads;
+
+    private Builder() {}
+
+    public Builder maxLen(int v) {
+      maxLen = v;
+      return this;
+    }
+
+    public Builder embeddingSize(int v) {
+      embeddingSize = v;
+      return this;
+    }
+
+    public Builder hiddenSize(int v) {
+      hiddenSize = v;
+      return this;
+    }
+
+    public Builder layers(int v) {
+      layers = v;
+      return this;
+    }
+
+    public Builder attentionSize(int v) {
+      attentionSize = v;
+      return this;
+    }
+
+    public Builder output(String v) {
+      output = v;
+      return this;
+    }
+
+    public Builder dropout(double v) {
+      dropout = v;
+      return this;
+    }
+
+    public Builder learningRate(double v) {
+      learningRate = v;
+      return this;
+    }
+
+    public Builder beta1(double v) {
+      beta1 = v;
+      return this;
+    }
+
+    public Builder beta2(double v) {
+      beta2 = v;
+      return this;
+    }
+
+    public Builder l2Embedding(double v) {
+      l2Embedding = v;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    public Builder epochs(int v) {
+      epochs = v;
+      return this;
+    }
+
+    public Builder loss(String v) {
+      loss = v;
+      negatives = null;
+      gbceT = null;
+      return this;
+    }
+
+    public Builder negatives(int v) {
+      negatives = v;
+      return this;
+    }
+
+    public Builder gbceT(double v) {
+      gbceT = v;
+      return this;
+    }
+
+    public Builder validateEvery(int v) {
+      validateEvery = v;
+      return this;
+    }
+
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    public Builder metric(String v) {
+      metric = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public LstmAttentionParams build() {
+      return new LstmAttentionParams(maxLen, embeddingSize, hiddenSize, layers, attentionSize, output, dropout,
+          learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, validateEvery, patience,
+          metric, threads);
+    }
+  }
+}

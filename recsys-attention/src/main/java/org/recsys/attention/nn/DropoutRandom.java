@@ -1,0 +1,58 @@
+package org.recsys.attention.nn;
+
+/**
+ * A small, fast, seedable stream of keep/drop decisions for inverted dropout (SplitMix64, 16 bits per
+ * decision). One stream per sequence makes a step's masks independent of how sequences are split across
+ * threads.
+ */
+public final class DropoutRandom {
+  private long state;
+  private long bits;
+  private int left;
+  private final int threshold;
+
+  /**
+   * @param seed stream seed
+   * @param rate drop probability in [0, 1); it is rounded to a multiple of 2^-16
+   */
+  public DropoutRandom(long seed, double rate) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+    }
+    this.state = seed;
+    this.threshold = (int) Math.round(rate * 65536);
+  }
+
+  /** Restarts the stream from {@code seed}. */
+  public void reset(long seed) {
+    state = seed;
+    left = 0;
+  }
+
+  /** True when the next unit is kept. */
+  public boolean keep() {
+    if (left == 0) {
+      bits = next();
+      left = 4;
+    }
+    int v = (int) (bits & 0xFFFF);
+    bits >>>= 16;
+    left--;
+    return v >= threshold;
+  }
+
+  private long next() {
+    long z = (state += 0x9E3779B97F4A7C15L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** A well-mixed seed from two values (for per-step, per-sequence streams). */
+  public static long mix(long a, long b) {
+    long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

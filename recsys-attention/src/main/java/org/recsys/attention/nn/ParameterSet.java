@@ -1,0 +1,239 @@
+package org.recsys.attention.nn;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ordered trainable tensors of a network: what the optimiser updates, snapshots copy and checkpoints hold.
+ *
+ * <p>The binary form ({@link #writeValues}) is: magic {@code RSPS}, version, count, then per tensor its name,
+ * rank, dimensions and little-endian floats. {@link #readValues} checks that names and shapes match, so a
+ * file from another configuration is rejected with a message naming the tensor.
+ */
+public final class ParameterSet implements AutoCloseable {
+  private static final int MAGIC = 0x52535053; // "RSPS"
+  private static final int VERSION = 1;
+
+  private final List<Parameter> parameters;
+
+  public ParameterSet(List<Parameter> parameters) {
+    this.parameters = List.copyOf(parameters);
+    Set<String> names = new HashSet<>();
+    for (Parameter p : this.parameters) {
+      if (!names.add(p.name())) {
+        throw new IllegalArgumentException("parameter name " + p.name() + " given twice");
+      }
+    }
+  }
+
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  public int size() {
+    return parameters.size();
+  }
+
+  public Parameter get(int i) {
+    return parameters.get(i);
+  }
+
+  /** The total number of weights. */
+  public long count() {
+    long n = 0;
+    for (Parameter p : parameters) {
+      n += p.length();
+    }
+    return n;
+  }
+
+  public void zeroGradients() {
+    for (Parameter p : parameters) {
+      p.gradient().fill(0f);
+    }
+  }
+
+  /** A heap copy of every value, for restoring the best weights later. */
+  public float[][] snapshot() {
+    float[][] out = new float[parameters.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = parameters.get(i).value().toArray();
+    }
+    return out;
+  }
+
+  /** Puts back values taken by {@link #snapshot()}. */
+  public void restore(float[][] snapshot) {
+    if (snapshot.length != parameters.size()) {
+      throw new IllegalArgumentException("snapshot of " + snapshot.length + " tensors for " + parameters.size());
+    }
+    for (int i = 0; i < snapshot.length; i++) {
+      Parameter p = parameters.get(i);
+      if (snapshot[i].length != p.length()) {
+        throw new IllegalArgumentException("snapshot of " + p.name() + " has " + snapshot[i].length
+            + " values, expected " + p.length());
+      }
+      p.value().copyFrom(snapshot[i]);
+    }
+  }
+
+  /** Copies the values of another set with the same names and shapes. */
+  public void copyValuesFrom(ParameterSet other) {
+    requireSameLayout(other);
+    for (int i = 0; i < parameters.size(); i++) {
+      parameters.get(i).value().copyFrom(other.get(i).value());
+    }
+  }
+
+  /** Throws naming the first tensor whose name or shape differs. */
+  public void requireSameLayout(ParameterSet other) {
+    if (other.size() != size()) {
+      throw new IllegalArgumentException(other.size() + " tensors where " + size() + " were expected");
+    }
+    for (int i = 0; i < size(); i++) {
+      Parameter a = get(i);
+      Parameter b = other.get(i);
+      if (!a.name().equals(b.name()) || !Arrays.equals(a.shape(), b.shape())) {
+        throw new IllegalArgumentException("tensor " + i + " is " + b.name() + Arrays.toString(b.shape())
+            + " where " + a.name() + Arrays.toString(a.shape()) + " was expected");
+      }
+    }
+  }
+
+  /** Writes all values (see the class comment for the format). */
+  public void writeValues(OutputStream out) throws IOException {
+    List<FloatTensor> values = new ArrayList<>(parameters.size());
+    for (Parameter p : parameters) {
+      values.add(p.value());
+    }
+    writeTensors(out, names(), values);
+  }
+
+  /**
+   * Reads values written by {@link #writeValues} into this set.
+   *
+   * @throws IOException naming the tensor when the stream's layout differs from this set's
+   */
+  public void readValues(InputStream in) throws IOException {
+    List<FloatTensor> values = new ArrayList<>(parameters.size());
+    for (Parameter p : parameters) {
+      values.add(p.value());
+    }
+    readTensors(in, names(), values);
+  }
+
+  /** The names, in order. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(parameters.size());
+    for (Parameter p : parameters) {
+      names.add(p.name());
+    }
+    return names;
+  }
+
+  /** The shapes by name, in order. */
+  public Map<String, long[]> shapes() {
+    Map<String, long[]> m = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      m.put(p.name(), p.shape());
+    }
+    return m;
+  }
+
+  /** Writes named tensors in this class's binary format. */
+  public static void writeTensors(OutputStream out, List<String> names, List<FloatTensor> tensors)
+      throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(MAGIC);
+    data.writeInt(VERSION);
+    data.writeInt(tensors.size());
+    byte[] chunk = new byte[1 << 16];
+    for (int i = 0; i < tensors.size(); i++) {
+      FloatTensor t = tensors.get(i);
+      data.writeUTF(names.get(i));
+      long[] shape = t.shape();
+      data.writeInt(shape.length);
+      for (long s : shape) {
+        data.writeLong(s);
+      }
+      FloatBuffer src = t.buffer().duplicate();
+      src.position(0);
+      ByteBuffer bytes = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+      FloatBuffer dst = bytes.asFloatBuffer();
+      int remaining = t.length();
+      while (remaining > 0) {
+        int n = Math.min(remaining, chunk.length / 4);
+        dst.clear();
+        src.limit(src.position() + n);
+        dst.put(src);
+        data.write(chunk, 0, n * 4);
+        remaining -= n;
+      }
+    }
+    data.flush();
+  }
+
+  /** Reads tensors written by {@link #writeTensors} into {@code tensors}, checking names and shapes. */
+  public static void readTensors(InputStream in, List<String> names, List<FloatTensor> tensors)
+      throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    if (data.readInt() != MAGIC) {
+      throw new IOException("not a weights file (bad magic number)");
+    }
+    int version = data.readInt();
+    if (version != VERSION) {
+      throw new IOException("weights file version " + version + " is not supported (expected " + VERSION + ")");
+    }
+    int count = data.readInt();
+    if (count != tensors.size()) {
+      throw new IOException("weights file holds " + count + " tensors, expected " + tensors.size());
+    }
+    byte[] chunk = new byte[1 << 16];
+    for (int i = 0; i < count; i++) {
+      FloatTensor t = tensors.get(i);
+      String name = data.readUTF();
+      int rank = data.readInt();
+      if (rank < 0 || rank > 8) {
+        throw new IOException("tensor " + name + ": bad rank " + rank);
+      }
+      long[] shape = new long[rank];
+      for (int r = 0; r < rank; r++) {
+        shape[r] = data.readLong();
+      }
+      if (!name.equals(names.get(i)) || !Arrays.equals(shape, t.shape())) {
+        throw new IOException("tensor " + i + " is " + name + Arrays.toString(shape) + " where " + names.get(i)
+            + Arrays.toString(t.shape()) + " was expected");
+      }
+      FloatBuffer dst = t.buffer().duplicate();
+      dst.position(0);
+      int remaining = t.length();
+      while (remaining > 0) {
+        int n = Math.min(remaining, chunk.length / 4);
+        data.readFully(chunk, 0, n * 4);
+        dst.put(ByteBuffer.wrap(chunk, 0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+        remaining -= n;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Parameter p : parameters) {
+      p.value().close();
+      p.gradient().close();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.recsys.attention.sasrec;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The training objectives SASRec can use; every one averages over positions that have a target. */
+public enum SasRecLoss {
+  /**
+   * Binary cross-entropy with sampled negatives (the paper's, one per position):
+   * {@code softplus(-s+) + sum_k softplus(s_k)}.
+   */
+  BCE("bce", 1),
+  /** Softmax cross-entropy over every item: {@code logsumexp(s_1..s_n) - s+}. */
+  CE("ce", 0),
+  /** Softmax cross-entropy over the target and its sampled negatives: {@code logsumexp(s+, s_1..s_k) - s+}. */
+  SAMPLED_SOFTMAX("sampled-softmax", 100),
+  /**
+   * Generalised BCE (Petrov and Macdonald, gSASRec, RecSys 2023):
+   * {@code (beta * softplus(-s+) + sum_k softplus(s_k)) / (k + 1)} with {@code alpha = k / (n - 1)} and
+   * {@code beta = alpha * (t * (1 - 1/alpha) + 1/alpha)}; {@code t = 0} is BCE, {@code t = 1} fully calibrated.
+   */
+  GBCE("gbce", 256);
+
+  private final String configName;
+  private final int defaultNegatives;
+
+  SasRecLoss(String configName, int defaultNegatives) {
+    this.configName = configName;
+    this.defaultNegatives = defaultNegatives;
+  }
+
+  /** The name used in configs. */
+  public String configName() {
+    return configName;
+  }
+
+  /** Negatives per position when the config gives none (0 for {@link #CE}, which needs none). */
+  public int defaultNegatives() {
+    return defaultNegatives;
+  }
+
+  /** Whether batches must carry sampled negatives. */
+  public boolean sampled() {
+    return this != CE;
+  }
+
+  /** The loss with this config name, or empty. */
+  public static java.util.Optional<SasRecLoss> find(String name) {
+    return Arrays.stream(values()).filter(l -> l.configName.equals(name)).findFirst();
+  }
+
+  /** The valid config names, comma-separated, for error messages. */
+  public static String choices() {
+    return Arrays.stream(values()).map(SasRecLoss::configName).collect(Collectors.joining(", "));
+  }
+
+  /** gBCE's beta for {@code k} negatives over {@code numItems} items and calibration {@code t}. */
+  public static double gbceBeta(int k, int numItems, double t) {
+    double alpha = k / (double) Math.max(numItems - 1, 1);
+    return alpha * (t * (1 - 1 / alpha) + 1 / alpha);
+  }
+}

@@ -1,0 +1,177 @@
+package org.recsys.attention.sasrec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.recsys.attention.nn.FloatTensor;
+import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.nn.ParameterSet;
+
+/**
+ * The tensors of a SASRec network and where each sits in its {@link ParameterSet}.
+ *
+ * <p>Layout (weights are {@code [in, out]}, applied as {@code x W + b}): {@code item_embedding [n+1, d]} (row
+ * 0 is padding and stays zero), {@code position_embedding [maxLen, d]}, then per block 16 tensors in the order
+ * of the {@code LN1_GAIN..FFN_B2} constants, then the final layer norm's gain and bias.
+ */
+final class SasRecWeights implements AutoCloseable {
+  static final int ITEM = 0;
+  static final int POSITION = 1;
+  static final int LN1_GAIN = 0;
+  static final int LN1_BIAS = 1;
+  static final int WQ = 2;
+  static final int BQ = 3;
+  static final int WK = 4;
+  static final int BK = 5;
+  static final int WV = 6;
+  static final int BV = 7;
+  static final int WO = 8;
+  static final int BO = 9;
+  static final int LN2_GAIN = 10;
+  static final int LN2_BIAS = 11;
+  static final int W1 = 12;
+  static final int B1 = 13;
+  static final int W2 = 14;
+  static final int B2 = 15;
+  static final int PER_BLOCK = 16;
+
+  final int numItems;
+  final int maxLen;
+  final int dim;
+  final int blocks;
+  final int heads;
+  final ParameterSet set;
+
+  private SasRecWeights(int numItems, int maxLen, int dim, int blocks, int heads) {
+    this.numItems = numItems;
+    this.maxLen = maxLen;
+    this.dim = dim;
+    this.blocks = blocks;
+    this.heads = heads;
+    List<Parameter> p = new ArrayList<>();
+    p.add(Parameter.zeros("item_embedding", true, numItems + 1, dim));
+    p.add(Parameter.zeros("position_embedding", false, maxLen, dim));
+    for (int l = 0; l < blocks; l++) {
+      String b = "block" + l + ".";
+      p.add(Parameter.zeros(b + "attention_norm.gain", false, dim));
+      p.add(Parameter.zeros(b + "attention_norm.bias", false, dim));
+      p.add(Parameter.zeros(b + "attention.wq", false, dim, dim));
+      p.add(Parameter.zeros(b + "attention.bq", false, dim));
+      p.add(Parameter.zeros(b + "attention.wk", false, dim, dim));
+      p.add(Parameter.zeros(b + "attention.bk", false, dim));
+      p.add(Parameter.zeros(b + "attention.wv", false, dim, dim));
+      p.add(Parameter.zeros(b + "attention.bv", false, dim));
+      p.add(Parameter.zeros(b + "attention.wo", false, dim, dim));
+      p.add(Parameter.zeros(b + "attention.bo", false, dim));
+      p.add(Parameter.zeros(b + "ffn_norm.gain", false, dim));
+      p.add(Parameter.zeros(b + "ffn_norm.bias", false, dim));
+      p.add(Parameter.zeros(b + "ffn.w1", false, dim, dim));
+      p.add(Parameter.zeros(b + "ffn.b1", false, dim));
+      p.add(Parameter.zeros(b + "ffn.w2", false, dim, dim));
+      p.add(Parameter.zeros(b + "ffn.b2", false, dim));
+    }
+    p.add(Parameter.zeros("final_norm.gain", false, dim));
+    p.add(Parameter.zeros("final_norm.bias", false, dim));
+    this.set = new ParameterSet(p);
+  }
+
+  /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
+  static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads) {
+    if (numItems < 1 || maxLen < 1 || dim < 1 || blocks < 0 || heads < 1 || dim % heads != 0) {
+      throw new IllegalArgumentException("bad SASRec sizes: items=" + numItems + " maxLen=" + maxLen + " dim="
+          + dim + " blocks=" + blocks + " heads=" + heads);
+    }
+    return new SasRecWeights(numItems, maxLen, dim, blocks, heads);
+  }
+
+  /** Index of tensor {@code which} of block {@code block} in the set. */
+  static int blockIndex(int block, int which) {
+    return 2 + block * PER_BLOCK + which;
+  }
+
+  int finalGain() {
+    return 2 + blocks * PER_BLOCK;
+  }
+
+  int finalBias() {
+    return finalGain() + 1;
+  }
+
+  FloatTensor value(int index) {
+    return set.get(index).value();
+  }
+
+  FloatTensor block(int block, int which) {
+    return set.get(blockIndex(block, which)).value();
+  }
+
+  /**
+   * Initialises as the public PyTorch SASRec does: Xavier-normal for every matrix (embeddings, projections,
+   * the attention's packed {@code [3d, d]} input projection counted as one matrix), the padding row zeroed,
+   * layer norms at gain 1 and bias 0, attention biases 0, feed-forward biases uniform in
+   * {@code +-1/sqrt(d)} (PyTorch's Conv1d default).
+   */
+  void initialise(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int d = dim;
+    xavier(value(ITEM), numItems + 1, d, random);
+    value(ITEM).fill(0, d, 0f);
+    xavier(value(POSITION), maxLen, d, random);
+    double inProjStd = Math.sqrt(2.0 / (d + 3 * d));
+    double squareStd = Math.sqrt(2.0 / (d + d));
+    float bound = (float) (1 / Math.sqrt(d));
+    for (int l = 0; l < blocks; l++) {
+      block(l, LN1_GAIN).fill(1f);
+      block(l, LN1_BIAS).fill(0f);
+      normal(block(l, WQ), inProjStd, random);
+      normal(block(l, WK), inProjStd, random);
+      normal(block(l, WV), inProjStd, random);
+      block(l, BQ).fill(0f);
+      block(l, BK).fill(0f);
+      block(l, BV).fill(0f);
+      normal(block(l, WO), squareStd, random);
+      block(l, BO).fill(0f);
+      block(l, LN2_GAIN).fill(1f);
+      block(l, LN2_BIAS).fill(0f);
+      normal(block(l, W1), squareStd, random);
+      uniform(block(l, B1), bound, random);
+      normal(block(l, W2), squareStd, random);
+      uniform(block(l, B2), bound, random);
+    }
+    value(finalGain()).fill(1f);
+    value(finalBias()).fill(0f);
+  }
+
+  private static void xavier(FloatTensor t, int rows, int cols, SplittableRandom random) {
+    normal(t, Math.sqrt(2.0 / (rows + cols)), random);
+  }
+
+  private static void normal(FloatTensor t, double std, SplittableRandom random) {
+    for (int i = 0; i < t.length(); i++) {
+      t.set(i, (float) (gaussian(random) * std));
+    }
+  }
+
+  private static void uniform(FloatTensor t, float bound, SplittableRandom random) {
+    for (int i = 0; i < t.length(); i++) {
+      t.set(i, (float) ((random.nextDouble() * 2 - 1) * bound));
+    }
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    double u;
+    double v;
+    double s;
+    do {
+      u = random.nextDouble() * 2 - 1;
+      v = random.nextDouble() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s == 0);
+    return u * Math.sqrt(-2 * Math.log(s) / s);
+  }
+
+  @Override
+  public void close() {
+    set.close();
+  }
+}

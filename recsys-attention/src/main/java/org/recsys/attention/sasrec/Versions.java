@@ -1,0 +1,33 @@
+package org.recsys.attention.sasrec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** Library versions for model provenance, read from build metadata on the class path. */
+final class Versions {
+  private Versions() {}
+
+  /** The recsys version this module was built as. */
+  static String recsys() {
+    return read("/org/recsys/attention/version.properties");
+  }
+
+  /** The ND4J version on the class path. */
+  static String nd4j() {
+    return read("/META-INF/maven/org.nd4j/nd4j-api/pom.properties");
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Versions.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.recsys.attention.lstm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.ModelFactory;
+import org.recsys.api.ScoredItem;
+import org.recsys.api.TrainingContext;
+import org.recsys.api.TrainingListener;
+import org.recsys.api.TrainingStoppedException;
+import org.recsys.api.VocabularyFile;
+import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.testing.RankEvaluator;
+import org.recsys.data.split.DataSplit;
+import org.recsys.data.split.LeaveOneOutSplitter;
+import org.recsys.data.synthetic.SyntheticConfig;
+import org.recsys.data.synthetic.SyntheticGenerator;
+
+/** The trained model: SPI behaviour, save/load, wiring. */
+class LstmAttentionModelTest {
+  private static DataSplit split;
+  private static LstmAttentionModel model;
+
+  @BeforeAll
+  static void train() {
+    split = new LeaveOneOutSplitter().split(SyntheticGenerator.generate(SyntheticConfig.tiny()));
+    LstmAttentionParams p = LstmAttentionParams.builder().maxLen(16).embeddingSize(16).hiddenSize(16)
+        .attentionSize(8).output("dense").epochs(3).validateEvery(1).threads(1).build();
+    model = (LstmAttentionModel) new LstmAttentionFactory().trainer(p).train(split.trainingData(),
+        TrainingContext.ofSeed(3).withValidator(new RankEvaluator()));
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  @Test
+  void scoresEveryItemWithPaddingAtMinusInfinityAndCandidatesConsistently() {
+    List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], new int[] {5});
+    float[][] all = model.scoreAll(histories);
+    assertThat(all).hasNumberOfRows(3);
+    for (float[] row : all) {
+      assertThat(row).hasSize(model.numItems() + 1);
+      assertThat(row[0]).isEqualTo(Float.NEGATIVE_INFINITY);
+    }
+    float[][] cand = model.scoreCandidates(histories, new int[][] {{7, 3}, {1}, {60, 2, 9}});
+    assertThat(cand[0][0]).isCloseTo(all[0][7], within(1e-4f));
+    assertThat(cand[2][0]).isCloseTo(all[2][60], within(1e-4f));
+    DenseStates states = model.encoder().encode(histories);
+    assertThat(states.dim()).as("dense output: the state carries the bias's constant 1").isEqualTo(17);
+    assertThat(model.scorer().scoreAll(states)[1]).containsExactly(all[1]);
+  }
+
+  @Test
+  void recommendsTheBestUnseenItemsInOrder() {
+    int[] history = {4, 9, 11};
+    List<ScoredItem> top = model.recommend(history, 5);
+    assertThat(top).hasSize(5);
+    assertThat(top).extracting(ScoredItem::item).doesNotContain(4, 9, 11);
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(top.get(i).score()).isLessThanOrEqualTo(top.get(i - 1).score());
+    }
+    float[] scores = model.scoreAll(List.of(history))[0];
+    int best = 0;
+    for (int item = 1; item < scores.length; item++) {
+      if (item != 4 && item != 9 && item != 11 && (best == 0 || scores[item] > scores[best])) {
+        best = item;
+      }
+    }
+    assertThat(top.get(0).item()).isEqualTo(best);
+    assertThatThrownBy(() -> model.recommend(new int[] {61}, 3)).hasMessageContaining("item id 61");
+  }
+
+  @Test
+  void aSavedModelLoadsBackAndScoresIdentically(@TempDir Path dir) throws IOException {
+    model.save(dir);
+    assertThat(dir.resolve(LstmAttentionModel.WEIGHTS)).exists();
+    assertThat(dir.resolve(LstmAttentionModel.PARAMS)).exists();
+    assertThat(dir.resolve(VocabularyFile.FILE_NAME)).exists();
+    assertThat(Files.readString(dir.resolve(LstmAttentionModel.MODEL)))
+        .contains("\"type\" : \"lstm-attention\"", "\"seed\" : 3", "bestEpoch");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("no temporary files left behind")
+          .noneMatch(f -> f.endsWith(".tmp"));
+    }
+    List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], split.test().get(0).history());
+    try (LstmAttentionModel loaded = (LstmAttentionModel) new LstmAttentionFactory().load(dir)) {
+      assertThat(loaded.type()).isEqualTo("lstm-attention");
+      assertThat(loaded.vocabulary()).isEqualTo(model.vocabulary());
+      assertThat(loaded.params()).isEqualTo(model.params());
+      assertThat(loaded.scoreAll(histories)).isDeepEqualTo(model.scoreAll(histories));
+      assertThat(loaded.provenance()).containsEntry("seed", 3).containsEntry("nd4jVersion", "1.0.0-M2.1")
+          .containsKey("recsysVersion");
+    }
+  }
+
+  @Test
+  void loadingABrokenDirectoryNamesTheFile(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> LstmAttentionModel.load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(LstmAttentionModel.MODEL);
+    model.save(dir);
+    Files.writeString(dir.resolve(LstmAttentionModel.MODEL), "{\"type\":\"sasrec\",\"format\":1}");
+    assertThatThrownBy(() -> LstmAttentionModel.load(dir)).hasMessageContaining("model type is 'sasrec'");
+    model.save(dir);
+    Files.delete(dir.resolve(LstmAttentionModel.WEIGHTS));
+    assertThatThrownBy(() -> LstmAttentionModel.load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(LstmAttentionModel.WEIGHTS);
+    model.save(dir);
+    Files.writeString(dir.resolve(LstmAttentionModel.PARAMS), Files.readString(dir.resolve(LstmAttentionModel.PARAMS))
+        .replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+    assertThatThrownBy(() -> LstmAttentionModel.load(dir)).hasMessageContaining(LstmAttentionModel.WEIGHTS)
+        .hasMessageContaining("lstm0.wx");
+    model.save(dir);
+    Files.writeString(dir.resolve(LstmAttentionModel.PARAMS), "{\"layers\": 0}");
+    assertThatThrownBy(() -> LstmAttentionModel.load(dir)).hasMessageContaining(LstmAttentionModel.PARAMS)
+        .hasMessageContaining("layers must be > 0");
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameModelAndAnotherSeedDoesNot() {
+    LstmAttentionParams p = LstmAttentionParams.builder().maxLen(12).embeddingSize(8).hiddenSize(8)
+        .attentionSize(4).loss("bce").epochs(2).threads(2).build();
+    List<int[]> histories = List.of(split.test().get(0).history(), split.test().get(1).history());
+    float[][][] scores = new float[3][][];
+    long[] seeds = {5, 5, 6};
+    for (int i = 0; i < 3; i++) {
+      try (LstmAttentionModel m = (LstmAttentionModel) new LstmAttentionFactory().trainer(p).train(
+          split.trainingData(), TrainingContext.ofSeed(seeds[i]))) {
+        scores[i] = m.scoreAll(histories);
+      }
+    }
+    assertThat(scores[1]).isDeepEqualTo(scores[0]);
+    assertThat(scores[2][0]).isNotEqualTo(scores[0][0]);
+  }
+
+  @Test
+  void aRunStoppedMidEpochResumesFromItsCheckpointToTheSameModel(@TempDir Path dir) {
+    LstmAttentionParams p = LstmAttentionParams.builder().maxLen(12).embeddingSize(8).hiddenSize(8)
+        .attentionSize(4).layers(2).dropout(0.2).batchSize(64).epochs(2).threads(1).build();
+    List<int[]> histories = List.of(split.test().get(0).history(), split.test().get(1).history());
+    float[][] uninterrupted;
+    try (LstmAttentionModel m = (LstmAttentionModel) new LstmAttentionFactory().trainer(p).train(
+        split.trainingData(), TrainingContext.ofSeed(4))) {
+      uninterrupted = m.scoreAll(histories);
+    }
+    TrainingListener stopAfterThreeSteps = new TrainingListener() {
+      private int steps;
+
+      @Override
+      public void onStep(int epoch, int step, double loss) {
+        steps++;
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return steps >= 3;
+      }
+    };
+    assertThatThrownBy(() -> new LstmAttentionFactory().trainer(p).train(split.trainingData(),
+        new TrainingContext(4, null, dir, false, stopAfterThreeSteps))).isInstanceOf(TrainingStoppedException.class);
+    try (LstmAttentionModel m = (LstmAttentionModel) new LstmAttentionFactory().trainer(p).train(
+        split.trainingData(), new TrainingContext(4, null, dir, true, TrainingListener.NONE))) {
+      assertThat(m.scoreAll(histories)).isDeepEqualTo(uninterrupted);
+    }
+  }
+
+  @Test
+  void theGuiceModuleIsDiscoveredAndBindsTheFactoryUnderLstmAttention() {
+    List<Module> modules = ServiceLoader.load(Module.class).stream().map(ServiceLoader.Provider::get)
+        .map(m -> (Module) m).toList();
+    assertThat(modules).hasAtLeastOneElementOfType(LstmAttentionModule.class);
+    Injector injector = Guice.createInjector(modules);
+    Map<String, ModelFactory<?>> factories = injector.getInstance(
+        Key.get(new TypeLiteral<Map<String, ModelFactory<?>>>() {}));
+    assertThat(factories).containsKeys("lstm-attention", "sasrec");
+    assertThat(factories.get("lstm-attention")).isInstanceOf(LstmAttentionFactory.class);
+    assertThat(factories.get("lstm-attention").parametersType()).isEqualTo(LstmAttentionParams.class);
+  }
+}

@@ -1,0 +1,131 @@
+package org.recsys.attention.sasrec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.train.TrainingBatch;
+
+/**
+ * The hand-written SASRec against a naive double-precision reference: same outputs, and analytic gradients of
+ * every weight equal to central finite differences of the reference loss, for every loss.
+ */
+class SasRecGradientTest {
+  static final int ITEMS = 7;
+  static final int MAX_LEN = 5;
+  static final int DIM = 4;
+
+  /** Three windows: full, short (heavily padded) and one of length 1. */
+  static final int[] INPUTS = {
+      3, 1, 4, 1, 5,
+      0, 0, 2, 6, 7,
+      0, 0, 0, 0, 6};
+  static final int[] TARGETS = {
+      1, 4, 1, 5, 2,
+      0, 0, 6, 7, 3,
+      0, 0, 0, 0, 1};
+
+  static SasRecWeights randomWeights(long seed, int heads) {
+    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads);
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < w.set.size(); i++) {
+      Parameter p = w.set.get(i);
+      boolean gain = p.name().endsWith(".gain");
+      for (int j = 0; j < p.length(); j++) {
+        double g = r.nextDouble(-1, 1);
+        p.value().set(j, (float) (gain ? 1 + 0.3 * g : 0.5 * g));
+      }
+    }
+    w.value(SasRecWeights.ITEM).fill(0, DIM, 0f);
+    return w;
+  }
+
+  static int[] negatives(int k, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] neg = new int[INPUTS.length * k];
+    for (int i = 0; i < INPUTS.length; i++) {
+      for (int q = 0; q < k; q++) {
+        int item;
+        do {
+          item = 1 + r.nextInt(ITEMS);
+        } while (item == TARGETS[i]);
+        neg[i * k + q] = TARGETS[i] == 0 ? 0 : item;
+      }
+    }
+    return neg;
+  }
+
+  @Test
+  void outputsMatchTheReferenceAtEveryRealPosition() {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(1, 2), SasRecLoss.BCE, 1, 0, 0.0, 1)) {
+      ReferenceSasRec ref = new ReferenceSasRec(net.weights());
+      PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
+      float[][] out = net.outputs(packed);
+      int r = 0;
+      for (int b = 0; b < 3; b++) {
+        int[] window = java.util.Arrays.copyOfRange(INPUTS, b * MAX_LEN, (b + 1) * MAX_LEN);
+        double[][] expected = ref.forward(window);
+        for (int t = 0; t < MAX_LEN; t++) {
+          if (window[t] == 0) {
+            continue;
+          }
+          for (int j = 0; j < DIM; j++) {
+            assertThat((double) out[r][j]).as("window %d position %d dim %d", b, t, j)
+                .isCloseTo(expected[t][j], org.assertj.core.api.Assertions.within(2e-5));
+          }
+          r++;
+        }
+      }
+      assertThat(r).isEqualTo(packed.rows);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SasRecLoss.class)
+  void analyticGradientsMatchFiniteDifferences(SasRecLoss loss) {
+    int k = switch (loss) {
+      case BCE -> 1;
+      case CE -> 0;
+      default -> 3;
+    };
+    double t = 0.6;
+    int[] neg = negatives(k, 11);
+    // Two threads: the batch is split and the gradients of both shares are summed.
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(2, 2), loss, k, t, 0.0, 2)) {
+      double lossValue = net.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, neg, k), 5L);
+      ReferenceSasRec ref = new ReferenceSasRec(net.weights());
+      double refLoss = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
+      assertThat(lossValue).isCloseTo(refLoss, org.assertj.core.api.Assertions.within(1e-5 * (1 + refLoss)));
+      double h = 1e-5;
+      double maxAbs = 0;
+      int checked = 0;
+      for (int i = 0; i < net.parameters().size(); i++) {
+        Parameter p = net.parameters().get(i);
+        for (int j = 0; j < p.length(); j++) {
+          double saved = ref.w[i][j];
+          ref.w[i][j] = saved + h;
+          double up = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
+          ref.w[i][j] = saved - h;
+          double down = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
+          ref.w[i][j] = saved;
+          double numeric = (up - down) / (2 * h);
+          double analytic = p.gradient().get(j);
+          if (i == SasRecWeights.ITEM && j < DIM) {
+            // The padding row is never used: its gradient is exactly zero.
+            assertThat(analytic).as("padding row gradient").isZero();
+            continue;
+          }
+          assertThat(analytic).as("%s[%d] (%s)", p.name(), j, loss)
+              .isCloseTo(numeric, org.assertj.core.api.Assertions.within(2e-4 + 2e-3 * Math.abs(numeric)));
+          maxAbs = Math.max(maxAbs, Math.abs(numeric));
+          checked++;
+        }
+      }
+      assertThat(checked).isGreaterThan(300);
+      assertThat(maxAbs).as("the check must see real gradients").isGreaterThan(0.05);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.recsys.attention.sasrec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.ModelFactory;
+import org.recsys.api.ScoredItem;
+import org.recsys.api.TrainedModel;
+import org.recsys.api.TrainingContext;
+import org.recsys.api.VocabularyFile;
+import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.testing.RankEvaluator;
+import org.recsys.data.split.DataSplit;
+import org.recsys.data.split.LeaveOneOutSplitter;
+import org.recsys.data.synthetic.SyntheticConfig;
+import org.recsys.data.synthetic.SyntheticGenerator;
+
+/** The trained model: SPI behaviour, save/load, wiring. */
+class SasRecModelTest {
+  private static DataSplit split;
+  private static SasRecModel model;
+
+  @BeforeAll
+  static void train() {
+    split = new LeaveOneOutSplitter().split(SyntheticGenerator.generate(SyntheticConfig.tiny()));
+    SasRecParams p = SasRecParams.builder().maxLen(16).hiddenSize(16).blocks(2).heads(2).epochs(3).validateEvery(1)
+        .threads(1).build();
+    model = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
+        TrainingContext.ofSeed(3).withValidator(new RankEvaluator()));
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  @Test
+  void scoresEveryItemWithPaddingAtMinusInfinityAndCandidatesConsistently() {
+    List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], new int[] {5});
+    float[][] all = model.scoreAll(histories);
+    assertThat(all).hasNumberOfRows(3);
+    for (float[] row : all) {
+      assertThat(row).hasSize(model.numItems() + 1);
+      assertThat(row[0]).isEqualTo(Float.NEGATIVE_INFINITY);
+    }
+    float[][] cand = model.scoreCandidates(histories, new int[][] {{7, 3}, {1}, {60, 2, 9}});
+    assertThat(cand[0][0]).isCloseTo(all[0][7], org.assertj.core.api.Assertions.within(1e-4f));
+    assertThat(cand[2][0]).isCloseTo(all[2][60], org.assertj.core.api.Assertions.within(1e-4f));
+    DenseStates states = model.encoder().encode(histories);
+    assertThat(model.scorer().scoreAll(states)[1]).containsExactly(all[1]);
+  }
+
+  @Test
+  void recommendsTheBestUnseenItemsInOrder() {
+    int[] history = {4, 9, 11};
+    List<ScoredItem> top = model.recommend(history, 5);
+    assertThat(top).hasSize(5);
+    assertThat(top).extracting(ScoredItem::item).doesNotContain(4, 9, 11);
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(top.get(i).score()).isLessThanOrEqualTo(top.get(i - 1).score());
+    }
+    float[] scores = model.scoreAll(List.of(history))[0];
+    int best = 0;
+    for (int item = 1; item < scores.length; item++) {
+      if (item != 4 && item != 9 && item != 11 && (best == 0 || scores[item] > scores[best])) {
+        best = item;
+      }
+    }
+    assertThat(top.get(0).item()).isEqualTo(best);
+    assertThatThrownBy(() -> model.recommend(new int[] {61}, 3)).hasMessageContaining("item id 61");
+  }
+
+  @Test
+  void aSavedModelLoadsBackAndScoresIdentically(@TempDir Path dir) throws IOException {
+    model.save(dir);
+    assertThat(dir.resolve(SasRecModel.WEIGHTS)).exists();
+    assertThat(dir.resolve(SasRecModel.PARAMS)).exists();
+    assertThat(dir.resolve(VocabularyFile.FILE_NAME)).exists();
+    assertThat(Files.readString(dir.resolve(SasRecModel.MODEL))).contains("\"type\" : \"sasrec\"", "\"seed\" : 3",
+        "bestEpoch", "\"nd4jVersion\" : \"1.0.0-M2.1\"", "\"recsysVersion\" : \"0.1.0-SNAPSHOT\"");
+    List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], split.test().get(0).history());
+    try (SasRecModel loaded = (SasRecModel) new SasRecFactory().load(dir)) {
+      assertThat(loaded.type()).isEqualTo("sasrec");
+      assertThat(loaded.vocabulary()).isEqualTo(model.vocabulary());
+      assertThat(loaded.params()).isEqualTo(model.params());
+      assertThat(loaded.scoreAll(histories)).isDeepEqualTo(model.scoreAll(histories));
+      assertThat(loaded.provenance()).containsEntry("seed", 3);
+    }
+  }
+
+  @Test
+  void loadingABrokenDirectoryNamesTheFile(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> SasRecModel.load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(SasRecModel.MODEL);
+    model.save(dir);
+    Files.writeString(dir.resolve(SasRecModel.MODEL), "{\"type\":\"lstm\",\"format\":1}");
+    assertThatThrownBy(() -> SasRecModel.load(dir)).hasMessageContaining("model type is 'lstm'");
+    model.save(dir);
+    Files.delete(dir.resolve(SasRecModel.WEIGHTS));
+    assertThatThrownBy(() -> SasRecModel.load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(SasRecModel.WEIGHTS);
+    model.save(dir);
+    Files.writeString(dir.resolve(SasRecModel.PARAMS), Files.readString(dir.resolve(SasRecModel.PARAMS))
+        .replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+    assertThatThrownBy(() -> SasRecModel.load(dir)).hasMessageContaining(SasRecModel.WEIGHTS)
+        .hasMessageContaining("item_embedding");
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameModelAndAnotherSeedDoesNot() {
+    SasRecParams p = SasRecParams.builder().maxLen(12).hiddenSize(8).blocks(1).heads(1).epochs(2).threads(2)
+        .build();
+    List<int[]> histories = List.of(split.test().get(0).history(), split.test().get(1).history());
+    float[][][] scores = new float[3][][];
+    long[] seeds = {5, 5, 6};
+    for (int i = 0; i < 3; i++) {
+      try (SasRecModel m = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
+          TrainingContext.ofSeed(seeds[i]))) {
+        scores[i] = m.scoreAll(histories);
+      }
+    }
+    assertThat(scores[1]).isDeepEqualTo(scores[0]);
+    assertThat(scores[2][0]).isNotEqualTo(scores[0][0]);
+  }
+
+  @Test
+  void theGuiceModuleIsDiscoveredAndBindsTheFactoryUnderSasrec() {
+    List<Module> modules = ServiceLoader.load(Module.class).stream().map(ServiceLoader.Provider::get)
+        .filter(m -> m instanceof SasRecModule).map(m -> (Module) m).toList();
+    assertThat(modules).hasSize(1);
+    Injector injector = Guice.createInjector(modules);
+    Map<String, ModelFactory<?>> factories = injector.getInstance(
+        Key.get(new TypeLiteral<Map<String, ModelFactory<?>>>() {}));
+    assertThat(factories).containsKey("sasrec");
+    assertThat(factories.get("sasrec").parametersType()).isEqualTo(SasRecParams.class);
+    TrainedModel m = model;
+    assertThat(m.type()).isEqualTo("sasrec");
+  }
+}
