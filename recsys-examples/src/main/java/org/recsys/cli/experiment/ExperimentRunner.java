@@ -104,7 +104,10 @@ public final class ExperimentRunner {
     Map<String, String> extras = new LinkedHashMap<>(split.protocol());
     ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
     Evaluator testEvaluator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
-    Evaluator validator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
+    // Model selection needs means only: skip the bootstrap during training.
+    org.recsys.eval.EvaluationConfig e = experiment.evaluation();
+    Evaluator validator = new org.recsys.eval.EvaluationConfig(e.protocol(), e.ks(), e.metrics(), e.excludeSeen(),
+        e.batchSize(), e.threads(), 0).evaluator(experiment.seed(), extras, popularity);
 
     TrainingHistory history = new TrainingHistory();
     TrainedModel model;

@@ -89,7 +89,7 @@ public final class ConsoleProgress implements TrainingListener {
   }
 
   private static String format(Map<String, Double> metrics) {
-    return metrics.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+    return new java.util.TreeMap<>(metrics).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
         .collect(Collectors.joining("  "));
   }
 }
