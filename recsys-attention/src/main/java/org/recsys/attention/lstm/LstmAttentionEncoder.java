@@ -2,8 +2,8 @@ package org.recsys.attention.lstm;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.recsys.api.Encoder;
 import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.train.DenseEncoder;
 
 /**
  * The LSTM-attention encoder: each history (its most recent {@code maxLen} items) through the network without
@@ -11,7 +11,7 @@ import org.recsys.attention.nn.DenseStates;
  * is computed (O(n) per history rather than O(n^2)). Thread-safe: each call borrows its own pass (native
  * buffers), returned to a pool afterwards.
  */
-final class LstmAttentionEncoder implements Encoder<DenseStates>, AutoCloseable {
+final class LstmAttentionEncoder implements DenseEncoder {
   /** Histories per forward pass: bounds the pass's buffers. */
   private static final int CHUNK = 128;
 

@@ -14,7 +14,7 @@ import org.recsys.attention.nn.DotProductScorer;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.TrainableNetwork;
 import org.recsys.attention.train.TrainingBatch;
 
@@ -29,7 +29,7 @@ import org.recsys.attention.train.TrainingBatch;
  */
 public final class LstmAttentionNetwork implements TrainableNetwork {
   private final LstmAttentionWeights weights;
-  private final SasRecLoss loss;
+  private final NextItemLoss loss;
   private final int negatives;
   private final double gbceBeta;
   private final int threads;
@@ -43,7 +43,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   /**
    * @param maxLen the window the inference encoder keeps of each history (the training windows' length)
    */
-  LstmAttentionNetwork(LstmAttentionWeights weights, int maxLen, SasRecLoss loss, int negatives, double gbceT,
+  LstmAttentionNetwork(LstmAttentionWeights weights, int maxLen, NextItemLoss loss, int negatives, double gbceT,
       double dropout, int threads) {
     if (loss.sampled() && negatives < 1) {
       throw new IllegalArgumentException("loss " + loss.configName() + " needs at least one negative");
@@ -52,7 +52,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     this.maxLen = maxLen;
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
-    this.gbceBeta = loss == SasRecLoss.GBCE ? SasRecLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();
     for (int t = 0; t < this.threads; t++) {
@@ -167,7 +167,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   private int[] split(PackedWindows packed, int parts) {
     int d = weights.dim;
     int h = weights.hidden;
-    double lossCost = loss == SasRecLoss.CE ? 6.0 * (weights.numItems + 1) * weights.stateDim()
+    double lossCost = loss == NextItemLoss.CE ? 6.0 * (weights.numItems + 1) * weights.stateDim()
         : 4.0 * (negatives + 1) * weights.stateDim();
     double rowCost = 24.0 * h * (d + h) * weights.layers + 12.0 * h * d + lossCost;
     double pairCost = 12.0 * weights.attention + 4.0 * h;

@@ -1,8 +1,13 @@
 package org.recsys.attention.lstm;
 
+import static org.recsys.attention.train.ParamChecks.orDefault;
+import static org.recsys.attention.train.ParamChecks.positive;
+import static org.recsys.attention.train.ParamChecks.unitInterval;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.recsys.api.ConfigException;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.train.TrainingOptions;
 
 /**
  * The LSTM-attention model's hyperparameters, bound from the {@code model} section of a config. Every field may
@@ -36,6 +41,8 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
     Integer validateEvery, Integer patience, String metric, Integer threads) {
 
+  private static final TrainingOptions.Defaults DEFAULTS = new TrainingOptions.Defaults(0.999, NextItemLoss.CE, 5);
+
   public LstmAttentionParams {
     maxLen = positive("maxLen", maxLen, 200);
     embeddingSize = positive("embeddingSize", embeddingSize, 64);
@@ -46,64 +53,22 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     String outputName = output;
     OutputKind.find(outputName).orElseThrow(() -> new ConfigException("model.output",
         "unknown output '" + outputName + "'; valid: " + OutputKind.choices()));
-    dropout = orDefault(dropout, 0.2);
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new ConfigException("model.dropout", "dropout must be in [0, 1), got " + dropout);
-    }
-    learningRate = orDefault(learningRate, 0.001);
-    if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-      throw new ConfigException("model.learningRate", "learningRate must be > 0, got " + learningRate);
-    }
-    beta1 = orDefault(beta1, 0.9);
-    if (!(beta1 >= 0 && beta1 < 1)) {
-      throw new ConfigException("model.beta1", "beta1 must be in [0, 1), got " + beta1);
-    }
-    beta2 = orDefault(beta2, 0.999);
-    if (!(beta2 >= 0 && beta2 < 1)) {
-      throw new ConfigException("model.beta2", "beta2 must be in [0, 1), got " + beta2);
-    }
-    l2Embedding = orDefault(l2Embedding, 0.0);
-    if (!(l2Embedding >= 0 && Double.isFinite(l2Embedding))) {
-      throw new ConfigException("model.l2Embedding", "l2Embedding must be >= 0, got " + l2Embedding);
-    }
-    batchSize = positive("batchSize", batchSize, 128);
-    epochs = positive("epochs", epochs, 200);
-    loss = orDefault(loss, SasRecLoss.CE.configName());
-    String lossName = loss;
-    SasRecLoss kind = SasRecLoss.find(lossName).orElseThrow(() -> new ConfigException("model.loss",
-        "unknown loss '" + lossName + "'; valid: " + SasRecLoss.choices()));
-    if (kind == SasRecLoss.CE) {
-      if (negatives != null && negatives != 0) {
-        throw new ConfigException("model.negatives", "loss ce scores every item and takes no negatives, got "
-            + negatives);
-      }
-      negatives = 0;
-    } else {
-      negatives = orDefault(negatives, kind.defaultNegatives());
-      if (negatives < 1) {
-        throw new ConfigException("model.negatives", "negatives must be >= 1 for loss " + lossName + ", got "
-            + negatives);
-      }
-    }
-    if (gbceT != null && kind != SasRecLoss.GBCE) {
-      throw new ConfigException("model.gbceT", "gbceT applies only to loss gbce (loss is " + lossName + ")");
-    }
-    if (kind == SasRecLoss.GBCE) {
-      gbceT = orDefault(gbceT, 0.75);
-      if (!(gbceT >= 0 && gbceT <= 1)) {
-        throw new ConfigException("model.gbceT", "gbceT must be in [0, 1], got " + gbceT);
-      }
-    }
-    validateEvery = positive("validateEvery", validateEvery, 5);
-    patience = positive("patience", patience, 5);
-    metric = orDefault(metric, "NDCG@10");
-    if (metric.isBlank()) {
-      throw new ConfigException("model.metric", "metric must name a metric such as NDCG@10");
-    }
-    threads = orDefault(threads, 0);
-    if (threads < 0) {
-      throw new ConfigException("model.threads", "threads must be >= 0 (0 = all processors), got " + threads);
-    }
+    dropout = unitInterval("dropout", dropout, 0.2);
+    TrainingOptions t = TrainingOptions.resolve(DEFAULTS, learningRate, beta1, beta2, l2Embedding, batchSize,
+        epochs, loss, negatives, gbceT, validateEvery, patience, metric, threads);
+    learningRate = t.learningRate();
+    beta1 = t.beta1();
+    beta2 = t.beta2();
+    l2Embedding = t.l2Embedding();
+    batchSize = t.batchSize();
+    epochs = t.epochs();
+    loss = t.loss();
+    negatives = t.negatives();
+    gbceT = t.gbceT();
+    validateEvery = t.validateEvery();
+    patience = t.patience();
+    metric = t.metric();
+    threads = t.threads();
   }
 
   /** Every default. */
@@ -116,10 +81,17 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     return new Builder();
   }
 
+  /** The shared training hyperparameters, resolved. */
+  @JsonIgnore
+  public TrainingOptions training() {
+    return new TrainingOptions(learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT,
+        validateEvery, patience, metric, threads);
+  }
+
   /** The loss as an enum (the losses and their config names are SASRec's). */
   @JsonIgnore
-  public SasRecLoss lossKind() {
-    return SasRecLoss.find(loss).orElseThrow();
+  public NextItemLoss lossKind() {
+    return training().lossKind();
   }
 
   /** The output layer as an enum. */
@@ -137,13 +109,13 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
   /** gBCE's calibration t, or 0 for the other losses. */
   @JsonIgnore
   public double calibration() {
-    return gbceT == null ? 0.0 : gbceT;
+    return training().calibration();
   }
 
   /** {@link #threads()} with 0 resolved to the number of processors. */
   @JsonIgnore
   public int resolvedThreads() {
-    return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    return training().resolvedThreads();
   }
 
   /** A builder holding these values. */
@@ -163,25 +135,13 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     b.batchSize = batchSize;
     b.epochs = epochs;
     b.loss = loss;
-    b.negatives = loss.equals(SasRecLoss.CE.configName()) ? null : negatives;
+    b.negatives = loss.equals(NextItemLoss.CE.configName()) ? null : negatives;
     b.gbceT = gbceT;
     b.validateEvery = validateEvery;
     b.patience = patience;
     b.metric = metric;
     b.threads = threads;
     return b;
-  }
-
-  private static int positive(String key, Integer value, int fallback) {
-    int v = orDefault(value, fallback);
-    if (v <= 0) {
-      throw new ConfigException("model." + key, key + " must be > 0, got " + v);
-    }
-    return v;
-  }
-
-  private static <T> T orDefault(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 
   /** Fluent construction; unset values take the defaults. Changing the loss resets negatives and gbceT. */

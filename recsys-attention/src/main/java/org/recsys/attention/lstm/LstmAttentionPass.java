@@ -9,7 +9,7 @@ import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
 
 /**
  * The hand-written forward and backward passes of the LSTM-attention network over one thread's share of a batch
@@ -567,7 +567,7 @@ final class LstmAttentionPass implements AutoCloseable {
    * @param beta gBCE's positive-score exponent (1 for BCE)
    * @return the summed (not averaged) loss over this pass's target rows
    */
-  double loss(SasRecLoss kind, double beta, float invCount) {
+  double loss(NextItemLoss kind, double beta, float invCount) {
     requireTrainable();
     int kk = batch.negativesPerRow;
     return switch (kind) {

@@ -2,16 +2,16 @@ package org.recsys.attention.sasrec;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.recsys.api.Encoder;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.train.DenseEncoder;
 
 /**
  * SASRec's encoder: each history (its most recent {@code maxLen} items) through the network without dropout;
  * the state is the output at the last position. An empty history gets the final layer norm of the all-padding
  * state. Thread-safe: each call borrows its own pass (native buffers), returned to a pool afterwards.
  */
-final class SasRecEncoder implements Encoder<DenseStates>, AutoCloseable {
+final class SasRecEncoder implements DenseEncoder {
   /** Histories per forward pass: bounds the pass's buffers (about 60 MB at maxLen 200, d 50). */
   private static final int CHUNK = 128;
 

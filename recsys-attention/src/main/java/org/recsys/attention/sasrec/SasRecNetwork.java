@@ -11,6 +11,7 @@ import org.recsys.api.Recommender;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DotProductScorer;
 import org.recsys.attention.nn.FloatTensor;
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.train.TrainableNetwork;
@@ -26,7 +27,7 @@ import org.recsys.attention.train.TrainingBatch;
  */
 public final class SasRecNetwork implements TrainableNetwork {
   private final SasRecWeights weights;
-  private final SasRecLoss loss;
+  private final NextItemLoss loss;
   private final int negatives;
   private final double gbceBeta;
   private final float dropout;
@@ -37,14 +38,14 @@ public final class SasRecNetwork implements TrainableNetwork {
   private SasRecEncoder encoder;
   private DotProductScorer scorer;
 
-  SasRecNetwork(SasRecWeights weights, SasRecLoss loss, int negatives, double gbceT, double dropout, int threads) {
+  SasRecNetwork(SasRecWeights weights, NextItemLoss loss, int negatives, double gbceT, double dropout, int threads) {
     if (loss.sampled() && negatives < 1) {
       throw new IllegalArgumentException("loss " + loss.configName() + " needs at least one negative");
     }
     this.weights = weights;
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
-    this.gbceBeta = loss == SasRecLoss.GBCE ? SasRecLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
     this.dropout = (float) dropout;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();

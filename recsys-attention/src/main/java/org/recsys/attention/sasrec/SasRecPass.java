@@ -27,6 +27,7 @@ import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.LayerNorm;
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.OutputLoss;
 
 /**
@@ -398,7 +399,7 @@ final class SasRecPass implements AutoCloseable {
    * @param beta gBCE's positive-score exponent (1 for BCE)
    * @return the summed (not averaged) loss over this pass's target rows
    */
-  double loss(SasRecLoss kind, double beta, float invCount) {
+  double loss(NextItemLoss kind, double beta, float invCount) {
     requireTrainable();
     if (outputLoss == null) {
       outputLoss = new OutputLoss(w.value(ITEM), grads[ITEM]);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.recsys.attention.nn.Parameter;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.TrainingBatch;
 
 /**
@@ -70,7 +70,7 @@ class LstmAttentionGradientTest {
   }
 
   static Stream<Arguments> lossesAndOutputs() {
-    return Arrays.stream(SasRecLoss.values())
+    return Arrays.stream(NextItemLoss.values())
         .flatMap(l -> Arrays.stream(OutputKind.values()).map(o -> Arguments.of(l, o)));
   }
 
@@ -78,7 +78,7 @@ class LstmAttentionGradientTest {
   void statesMatchTheReferenceAtEveryRealPosition() {
     for (OutputKind output : OutputKind.values()) {
       LstmAttentionWeights w = randomWeights(1, output);
-      try (LstmAttentionNetwork net = new LstmAttentionNetwork(w, MAX_LEN, SasRecLoss.CE, 0, 0, 0.0, 1)) {
+      try (LstmAttentionNetwork net = new LstmAttentionNetwork(w, MAX_LEN, NextItemLoss.CE, 0, 0, 0.0, 1)) {
         ReferenceLstmAttention ref = new ReferenceLstmAttention(w);
         PackedWindows packed = PackedWindows.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
         float[][] out = net.outputs(packed);
@@ -105,7 +105,7 @@ class LstmAttentionGradientTest {
 
   @ParameterizedTest
   @MethodSource("lossesAndOutputs")
-  void analyticGradientsMatchFiniteDifferences(SasRecLoss loss, OutputKind output) {
+  void analyticGradientsMatchFiniteDifferences(NextItemLoss loss, OutputKind output) {
     int k = switch (loss) {
       case BCE -> 1;
       case CE -> 0;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.ConfigException;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
 
 class LstmAttentionParamsTest {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -22,7 +22,7 @@ class LstmAttentionParamsTest {
     assertThat(p.layers()).isEqualTo(1);
     assertThat(p.attentionSize()).isEqualTo(32);
     assertThat(p.outputKind()).isEqualTo(OutputKind.TIED);
-    assertThat(p.lossKind()).isEqualTo(SasRecLoss.CE);
+    assertThat(p.lossKind()).isEqualTo(NextItemLoss.CE);
     assertThat(p.negatives()).isZero();
     assertThat(p.dropout()).isEqualTo(0.2);
     assertThat(p.beta2()).isEqualTo(0.999);

@@ -1,7 +1,7 @@
 package org.recsys.attention.lstm;
 
 import org.recsys.attention.nn.Parameter;
-import org.recsys.attention.sasrec.SasRecLoss;
+import org.recsys.attention.nn.NextItemLoss;
 
 /**
  * A deliberately naive, double-precision LSTM-attention network written from the equations on the padded
@@ -180,11 +180,11 @@ final class ReferenceLstmAttention {
   }
 
   /** The mean loss over the batch's target positions. */
-  double loss(SasRecLoss kind, int size, int maxLen, int[] inputs, int[] targets, int[] negatives, int k,
+  double loss(NextItemLoss kind, int size, int maxLen, int[] inputs, int[] targets, int[] negatives, int k,
       double gbceT) {
     double total = 0;
     int count = 0;
-    double beta = kind == SasRecLoss.GBCE ? SasRecLoss.gbceBeta(k, n, gbceT) : 1;
+    double beta = kind == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(k, n, gbceT) : 1;
     for (int b = 0; b < size; b++) {
       int[] window = new int[maxLen];
       System.arraycopy(inputs, b * maxLen, window, 0, maxLen);

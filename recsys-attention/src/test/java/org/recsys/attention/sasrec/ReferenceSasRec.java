@@ -1,5 +1,6 @@
 package org.recsys.attention.sasrec;
 
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
 
 /**
@@ -123,10 +124,10 @@ final class ReferenceSasRec {
    *
    * @param negatives {@code size * maxLen * k}
    */
-  double loss(SasRecLoss kind, int size, int[] inputs, int[] targets, int[] negatives, int k, double gbceT) {
+  double loss(NextItemLoss kind, int size, int[] inputs, int[] targets, int[] negatives, int k, double gbceT) {
     double total = 0;
     int count = 0;
-    double beta = kind == SasRecLoss.GBCE ? SasRecLoss.gbceBeta(k, n, gbceT) : 1;
+    double beta = kind == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(k, n, gbceT) : 1;
     double[] e = w[SasRecWeights.ITEM];
     for (int b = 0; b < size; b++) {
       int[] window = new int[maxLen];

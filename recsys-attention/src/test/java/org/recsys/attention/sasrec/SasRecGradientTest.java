@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.train.TrainingBatch;
 
@@ -60,7 +61,7 @@ class SasRecGradientTest {
 
   @Test
   void outputsMatchTheReferenceAtEveryRealPosition() {
-    try (SasRecNetwork net = new SasRecNetwork(randomWeights(1, 2), SasRecLoss.BCE, 1, 0, 0.0, 1)) {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(1, 2), NextItemLoss.BCE, 1, 0, 0.0, 1)) {
       ReferenceSasRec ref = new ReferenceSasRec(net.weights());
       PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
       float[][] out = net.outputs(packed);
@@ -84,8 +85,8 @@ class SasRecGradientTest {
   }
 
   @ParameterizedTest
-  @EnumSource(SasRecLoss.class)
-  void analyticGradientsMatchFiniteDifferences(SasRecLoss loss) {
+  @EnumSource(NextItemLoss.class)
+  void analyticGradientsMatchFiniteDifferences(NextItemLoss loss) {
     int k = switch (loss) {
       case BCE -> 1;
       case CE -> 0;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.ConfigException;
+import org.recsys.attention.nn.NextItemLoss;
 
 class SasRecParamsTest {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -24,7 +25,7 @@ class SasRecParamsTest {
     assertThat(p.beta2()).isEqualTo(0.98);
     assertThat(p.batchSize()).isEqualTo(128);
     assertThat(p.epochs()).isEqualTo(200);
-    assertThat(p.lossKind()).isEqualTo(SasRecLoss.BCE);
+    assertThat(p.lossKind()).isEqualTo(NextItemLoss.BCE);
     assertThat(p.negatives()).isEqualTo(1);
     assertThat(p.metric()).isEqualTo("NDCG@10");
     assertThat(p.gbceT()).isNull();
@@ -65,10 +66,10 @@ class SasRecParamsTest {
   @Test
   void gbceBetaFollowsThePaper() {
     // t = 0 is plain BCE (beta 1); t = 1 gives beta = alpha, the sampling rate.
-    assertThat(SasRecLoss.gbceBeta(256, 3417, 0.0)).isEqualTo(1.0);
-    assertThat(SasRecLoss.gbceBeta(256, 3417, 1.0)).isCloseTo(256.0 / 3416, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(NextItemLoss.gbceBeta(256, 3417, 0.0)).isEqualTo(1.0);
+    assertThat(NextItemLoss.gbceBeta(256, 3417, 1.0)).isCloseTo(256.0 / 3416, org.assertj.core.api.Assertions.within(1e-12));
     double alpha = 256.0 / 3416;
-    assertThat(SasRecLoss.gbceBeta(256, 3417, 0.75)).isCloseTo(alpha * (0.75 * (1 - 1 / alpha) + 1 / alpha),
+    assertThat(NextItemLoss.gbceBeta(256, 3417, 0.75)).isCloseTo(alpha * (0.75 * (1 - 1 / alpha) + 1 / alpha),
         org.assertj.core.api.Assertions.within(1e-12));
   }
 

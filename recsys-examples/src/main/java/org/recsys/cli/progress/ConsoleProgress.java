@@ -89,7 +89,12 @@ public final class ConsoleProgress implements TrainingListener {
   }
 
   private static String format(Map<String, Double> metrics) {
-    return new java.util.TreeMap<>(metrics).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+    // The console shows the headline metrics; train.log keeps every one.
+    Map<String, Double> shown = new java.util.TreeMap<>(metrics);
+    if (shown.containsKey("HR@10") || shown.containsKey("NDCG@10")) {
+      shown.keySet().retainAll(java.util.Set.of("HR@10", "NDCG@10"));
+    }
+    return shown.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
         .collect(Collectors.joining("  "));
   }
 }

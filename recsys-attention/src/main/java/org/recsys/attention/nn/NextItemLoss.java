@@ -1,10 +1,13 @@
-package org.recsys.attention.sasrec;
+package org.recsys.attention.nn;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The training objectives SASRec can use; every one averages over positions that have a target. */
-public enum SasRecLoss {
+/**
+ * The next-item training objectives the sequence models share (config names {@code bce}, {@code ce},
+ * {@code sampled-softmax}, {@code gbce}); every one averages over positions that have a target.
+ */
+public enum NextItemLoss {
   /**
    * Binary cross-entropy with sampled negatives (the paper's, one per position):
    * {@code softplus(-s+) + sum_k softplus(s_k)}.
@@ -24,7 +27,7 @@ public enum SasRecLoss {
   private final String configName;
   private final int defaultNegatives;
 
-  SasRecLoss(String configName, int defaultNegatives) {
+  NextItemLoss(String configName, int defaultNegatives) {
     this.configName = configName;
     this.defaultNegatives = defaultNegatives;
   }
@@ -45,13 +48,13 @@ public enum SasRecLoss {
   }
 
   /** The loss with this config name, or empty. */
-  public static java.util.Optional<SasRecLoss> find(String name) {
+  public static java.util.Optional<NextItemLoss> find(String name) {
     return Arrays.stream(values()).filter(l -> l.configName.equals(name)).findFirst();
   }
 
   /** The valid config names, comma-separated, for error messages. */
   public static String choices() {
-    return Arrays.stream(values()).map(SasRecLoss::configName).collect(Collectors.joining(", "));
+    return Arrays.stream(values()).map(NextItemLoss::configName).collect(Collectors.joining(", "));
   }
 
   /** gBCE's beta for {@code k} negatives over {@code numItems} items and calibration {@code t}. */

@@ -1,20 +1,20 @@
-package org.recsys.attention.sasrec;
+package org.recsys.attention.train;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** Library versions for model provenance, read from build metadata on the class path. */
-final class Versions {
+public final class Versions {
   private Versions() {}
 
   /** The recsys version this module was built as. */
-  static String recsys() {
+  public static String recsys() {
     return read("/org/recsys/attention/version.properties");
   }
 
   /** The ND4J version on the class path. */
-  static String nd4j() {
+  public static String nd4j() {
     return read("/META-INF/maven/org.nd4j/nd4j-api/pom.properties");
   }
 
