@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.train.DenseEncoder;
+import org.recsys.attention.train.PackedSequences;
 
 /**
  * The LSTM-attention encoder: each history (its most recent {@code maxLen} items) through the network without
@@ -34,7 +35,7 @@ final class LstmAttentionEncoder implements DenseEncoder {
     try {
       for (int c0 = 0; c0 < histories.size(); c0 += CHUNK) {
         List<int[]> chunk = histories.subList(c0, Math.min(histories.size(), c0 + CHUNK));
-        PackedWindows packed = PackedWindows.fromHistories(chunk, maxLen, weights.numItems);
+        PackedSequences packed = PackedSequences.fromHistories(chunk, maxLen, weights.numItems);
         pass.forward(packed, 0, packed.count, false, 0L, false);
         pass.lastStates(out, c0);
       }

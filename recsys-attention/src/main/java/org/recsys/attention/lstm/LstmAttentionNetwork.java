@@ -15,6 +15,7 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainableNetwork;
 import org.recsys.attention.train.TrainingBatch;
 
@@ -99,7 +100,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
       throw new IllegalArgumentException("loss " + loss.configName() + " needs " + negatives
           + " negatives per position, the batch has " + batch.negativesPerPosition());
     }
-    PackedWindows packed = PackedWindows.fromWindows(batch.size(), batch.maxLen(), batch.inputs(), batch.targets(),
+    PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(), batch.targets(),
         batch.negatives(), batch.negativesPerPosition(), weights.numItems);
     for (FloatTensor[] g : passGrads) {
       for (FloatTensor t : g) {
@@ -135,7 +136,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     return total / count;
   }
 
-  private double step(LstmAttentionPass pass, PackedWindows packed, int from, int to, long seed, float invCount) {
+  private double step(LstmAttentionPass pass, PackedSequences packed, int from, int to, long seed, float invCount) {
     pass.forward(packed, from, to, true, seed, true);
     double l = pass.loss(loss, gbceBeta, invCount);
     pass.backward();
@@ -164,7 +165,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
    * Contiguous sequence ranges of about equal cost: per position the LSTM, combination and loss (the full
    * softmax scores every item), per pair of positions the additive attention.
    */
-  private int[] split(PackedWindows packed, int parts) {
+  private int[] split(PackedSequences packed, int parts) {
     int d = weights.dim;
     int h = weights.hidden;
     double lossCost = loss == NextItemLoss.CE ? 6.0 * (weights.numItems + 1) * weights.stateDim()
@@ -221,7 +222,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   }
 
   /** Runs a forward pass without dropout and returns every row's state (test hook). */
-  float[][] outputs(PackedWindows packed) {
+  float[][] outputs(PackedSequences packed) {
     try (LstmAttentionPass pass = new LstmAttentionPass(weights, 0f, null)) {
       pass.forward(packed, 0, packed.count, false, 0L, true);
       float[][] out = new float[packed.rows][];

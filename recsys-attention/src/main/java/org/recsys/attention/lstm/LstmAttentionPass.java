@@ -10,10 +10,11 @@ import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
 import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.train.PackedSequences;
 
 /**
  * The hand-written forward and backward passes of the LSTM-attention network over one thread's share of a batch
- * (a contiguous range of {@link PackedWindows}), every buffer allocated once and reused.
+ * (a contiguous range of {@link PackedSequences}), every buffer allocated once and reused.
  *
  * <p>The network, per sequence with items {@code x_1..x_n}:
  * <ol>
@@ -52,7 +53,7 @@ final class LstmAttentionPass implements AutoCloseable {
   private final List<FloatTensor> owned = new ArrayList<>();
 
   // The current range.
-  private PackedWindows batch;
+  private PackedSequences batch;
   private int seqFrom;
   private int seqCount;
   private int rowFrom;
@@ -159,7 +160,7 @@ final class LstmAttentionPass implements AutoCloseable {
    * @param allPositions compute the state of every position (training, test hooks); otherwise only the LSTM
    *     runs, and {@link #lastStates} finishes the last positions
    */
-  void forward(PackedWindows packed, int from, int to, boolean withDropout, long seed, boolean allPositions) {
+  void forward(PackedSequences packed, int from, int to, boolean withDropout, long seed, boolean allPositions) {
     if (withDropout && !trainable) {
       throw new IllegalStateException("an inference pass has no dropout");
     }
@@ -182,7 +183,7 @@ final class LstmAttentionPass implements AutoCloseable {
     }
   }
 
-  private void layout(PackedWindows packed, int from, int to) {
+  private void layout(PackedSequences packed, int from, int to) {
     batch = packed;
     seqFrom = from;
     seqCount = to - from;
@@ -569,15 +570,8 @@ final class LstmAttentionPass implements AutoCloseable {
    */
   double loss(NextItemLoss kind, double beta, float invCount) {
     requireTrainable();
-    int kk = batch.negativesPerRow;
-    return switch (kind) {
-      case BCE -> outputLoss.binary(y, rows, batch.targets, rowFrom, batch.negatives, kk, 1f, 1f, invCount, dy);
-      case GBCE -> outputLoss.binary(y, rows, batch.targets, rowFrom, batch.negatives, kk, (float) beta,
-          1f / (kk + 1), invCount, dy);
-      case SAMPLED_SOFTMAX -> outputLoss.sampledSoftmax(y, rows, batch.targets, rowFrom, batch.negatives, kk,
-          invCount, dy);
-      case CE -> outputLoss.fullSoftmax(y, rows, batch.targets, rowFrom, invCount, dy);
-    };
+    return outputLoss.compute(kind, beta, y, rows, batch.targets, rowFrom, batch.negatives, batch.negativesPerRow,
+        invCount, dy);
   }
 
   // --------------------------------------------------------------------------------------------- backward

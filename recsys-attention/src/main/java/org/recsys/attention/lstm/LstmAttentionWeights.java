@@ -1,5 +1,8 @@
 package org.recsys.attention.lstm;
 
+import static org.recsys.attention.nn.WeightInit.normal;
+import static org.recsys.attention.nn.WeightInit.uniform;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -156,30 +159,6 @@ final class LstmAttentionWeights implements AutoCloseable {
         t.set(i * (d + 1) + d, 0f);
       }
     }
-  }
-
-  private static void normal(FloatTensor t, double std, SplittableRandom random) {
-    for (int i = 0; i < t.length(); i++) {
-      t.set(i, (float) (gaussian(random) * std));
-    }
-  }
-
-  private static void uniform(FloatTensor t, float bound, SplittableRandom random) {
-    for (int i = 0; i < t.length(); i++) {
-      t.set(i, (float) ((random.nextDouble() * 2 - 1) * bound));
-    }
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = random.nextDouble() * 2 - 1;
-      v = random.nextDouble() * 2 - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
   }
 
   @Override

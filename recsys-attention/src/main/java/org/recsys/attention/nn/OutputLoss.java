@@ -47,6 +47,22 @@ public final class OutputLoss implements AutoCloseable {
   }
 
   /**
+   * The loss {@code kind} as its method here: BCE ({@code beta = norm = 1}), gBCE ({@code norm = 1 / (k + 1)}),
+   * sampled softmax or full softmax; see the class comment for the arguments.
+   *
+   * @param beta gBCE's positive-score weight (ignored by the other losses)
+   */
+  public double compute(NextItemLoss kind, double beta, FloatTensor y, int rows, int[] targets, int targetFrom,
+      int[] negatives, int k, float invCount, FloatTensor dy) {
+    return switch (kind) {
+      case BCE -> binary(y, rows, targets, targetFrom, negatives, k, 1f, 1f, invCount, dy);
+      case GBCE -> binary(y, rows, targets, targetFrom, negatives, k, (float) beta, 1f / (k + 1), invCount, dy);
+      case SAMPLED_SOFTMAX -> sampledSoftmax(y, rows, targets, targetFrom, negatives, k, invCount, dy);
+      case CE -> fullSoftmax(y, rows, targets, targetFrom, invCount, dy);
+    };
+  }
+
+  /**
    * Binary cross-entropy: per target row {@code norm * (beta * softplus(-s+) + sum_k softplus(s_k))}. BCE is
    * {@code beta = norm = 1}; gBCE passes its {@code beta} and {@code norm = 1 / (k + 1)}.
    */

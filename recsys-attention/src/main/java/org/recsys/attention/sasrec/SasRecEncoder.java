@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.train.DenseEncoder;
+import org.recsys.attention.train.PackedSequences;
 
 /**
  * SASRec's encoder: each history (its most recent {@code maxLen} items) through the network without dropout;

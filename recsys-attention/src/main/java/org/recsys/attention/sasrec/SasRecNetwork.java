@@ -14,6 +14,7 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainableNetwork;
 import org.recsys.attention.train.TrainingBatch;
 

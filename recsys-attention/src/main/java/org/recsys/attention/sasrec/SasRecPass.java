@@ -29,6 +29,7 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.LayerNorm;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.train.PackedSequences;
 
 /**
  * The hand-written forward and backward passes of SASRec over one thread's share of a batch (a contiguous range
@@ -404,15 +405,8 @@ final class SasRecPass implements AutoCloseable {
     if (outputLoss == null) {
       outputLoss = new OutputLoss(w.value(ITEM), grads[ITEM]);
     }
-    int[] t = batch.targets;
-    int[] neg = batch.negatives;
-    int k = batch.negativesPerRow;
-    return switch (kind) {
-      case BCE -> outputLoss.binary(y, rows, t, rowFrom, neg, k, 1f, 1f, invCount, g1);
-      case GBCE -> outputLoss.binary(y, rows, t, rowFrom, neg, k, (float) beta, 1f / (k + 1), invCount, g1);
-      case SAMPLED_SOFTMAX -> outputLoss.sampledSoftmax(y, rows, t, rowFrom, neg, k, invCount, g1);
-      case CE -> outputLoss.fullSoftmax(y, rows, t, rowFrom, invCount, g1);
-    };
+    return outputLoss.compute(kind, beta, y, rows, batch.targets, rowFrom, batch.negatives, batch.negativesPerRow,
+        invCount, g1);
   }
 
   // --------------------------------------------------------------------------------------------- backward

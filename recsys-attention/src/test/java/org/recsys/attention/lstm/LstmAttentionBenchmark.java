@@ -2,7 +2,6 @@ package org.recsys.attention.lstm;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +43,7 @@ public final class LstmAttentionBenchmark {
     }
     Path file = Path.of(args[0]);
     int epochs = Integer.parseInt(args[1]);
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 2; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      opt.put(kv[0], kv[1]);
-    }
+    Map<String, String> opt = BenchSupport.options(args, 2);
     long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
     SequenceDataset data = BenchSupport.read(file);
     DataSplit split = new LeaveOneOutSplitter().split(data);

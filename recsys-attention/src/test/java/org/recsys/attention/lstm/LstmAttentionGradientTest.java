@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
 /**
@@ -80,7 +81,7 @@ class LstmAttentionGradientTest {
       LstmAttentionWeights w = randomWeights(1, output);
       try (LstmAttentionNetwork net = new LstmAttentionNetwork(w, MAX_LEN, NextItemLoss.CE, 0, 0, 0.0, 1)) {
         ReferenceLstmAttention ref = new ReferenceLstmAttention(w);
-        PackedWindows packed = PackedWindows.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
+        PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
         float[][] out = net.outputs(packed);
         int r = 0;
         for (int b = 0; b < 3; b++) {

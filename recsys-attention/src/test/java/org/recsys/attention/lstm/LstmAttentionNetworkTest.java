@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.recsys.attention.nn.Adam;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
 /** Structural properties of the LSTM-attention network: causality, padding, truncation, determinism, learning. */
@@ -26,7 +27,7 @@ class LstmAttentionNetworkTest {
   }
 
   private static float[][] outputs(LstmAttentionNetwork net, int[]... histories) {
-    return net.outputs(PackedWindows.fromHistories(List.of(histories), MAX_LEN, ITEMS));
+    return net.outputs(PackedSequences.fromHistories(List.of(histories), MAX_LEN, ITEMS));
   }
 
   @Test
@@ -69,7 +70,7 @@ class LstmAttentionNetworkTest {
       // The same sequence as a left-padded training window (5 padding positions) and as a bare history.
       int[] window = {0, 0, 0, 0, 0, 4, 8, 15};
       int[] targets = {0, 0, 0, 0, 0, 8, 15, 16};
-      float[][] padded = net.outputs(PackedWindows.fromWindows(1, MAX_LEN, window, targets, new int[0], 0, ITEMS));
+      float[][] padded = net.outputs(PackedSequences.fromWindows(1, MAX_LEN, window, targets, new int[0], 0, ITEMS));
       float[][] bare = outputs(net, shortHistory);
       for (int p = 0; p < 3; p++) {
         assertThat(padded[p]).containsExactly(bare[p]);

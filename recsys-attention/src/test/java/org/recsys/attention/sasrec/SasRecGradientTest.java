@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
 /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.recsys.attention.nn.Adam;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
 /** Structural properties of the SASRec network: causality, padding, truncation, determinism, learning. */

@@ -20,10 +20,20 @@ import org.recsys.data.sampling.NegativeSampler;
 /**
  * What the model benchmarks share, so that their figures are comparable: the {@code user item} reader (ML-1M as
  * the SASRec paper preprocessed it, item ids kept), the sampled-100 candidate protocol of the SASRec reference
- * evaluation, resident memory and {@code recommend} latency. The same as SasRecBenchmark's private helpers.
+ * evaluation, {@code key=value} options, resident memory and {@code recommend} latency.
  */
 public final class BenchSupport {
   private BenchSupport() {}
+
+  /** The {@code key=value} arguments from index {@code from} on, in order (a later key replaces an earlier). */
+  public static Map<String, String> options(String[] args, int from) {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = from; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      opt.put(kv[0], kv[1]);
+    }
+    return opt;
+  }
 
   /** Reads {@code user item} lines (in time order per user) into a data set with item ids as given. */
   public static SequenceDataset read(Path file) throws IOException {

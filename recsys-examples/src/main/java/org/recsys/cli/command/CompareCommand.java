@@ -19,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys compare}: runs side by side, with paired significance tests against the first run. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare run directories: a table of their metrics with 95% CIs, and paired tests (difference,",
-        "its CI, t-test and permutation p-values) of each run against the first. Runs must share test cases."})
+    description = {"Compare runs, with paired significance tests against the first.",
+        "Prints a table of the runs' metrics with 95%% CIs, and paired tests (difference, its CI, t-test and",
+        "permutation p-values) of each run against the first. Runs must share their test cases and protocol."})
 public final class CompareCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys evaluate}: re-evaluates a saved model under a config's data and protocol. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Re-evaluate a saved model on the test split of a config's data, under its evaluation protocol.",
+    description = {"Re-evaluate a saved model.",
+        "Evaluates a saved model on the test split of a config's data, under its evaluation protocol.",
         "Without --config, a run directory's own config.resolved.yaml is used."})
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys grid}: the cartesian product of parameter values, resumable, selected on validation. */
 @Command(name = "grid", mixinStandardHelpOptions = true,
-    description = {"Run the cartesian product of --grid values. Finished runs are skipped when re-run with the same",
+    description = {"Run the cartesian product of parameter values.",
+        "Runs every combination of --grid values. Finished runs are skipped when re-run with the same",
         "--out, so an interrupted grid resumes. Runs are ranked by the kept model's VALIDATION metric (never the",
         "test metric); the best run's config is written to best.yaml, the table to summary.md."})
 public final class GridCommand implements Callable<Integer> {

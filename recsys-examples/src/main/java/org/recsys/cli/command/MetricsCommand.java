@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys metrics}: evaluates any system's rankings against ground truth, like trec_eval. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-    description = {"Evaluate any system's rankings against ground truth (like trec_eval).",
+    description = {"Evaluate any system's rankings against ground truth, like trec_eval.",
         "RANKINGS: user<TAB>item1,item2,... best first. TRUTH: user<TAB>item[,item...].",
         "Users in TRUTH but not in RANKINGS count as misses."})
 public final class MetricsCommand implements Callable<Integer> {
@@ -40,7 +40,7 @@ public final class MetricsCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", description = "json or md (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for the 95% CIs.")
+  @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for the 95%% CIs.")
   int resamples;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap.")

@@ -35,8 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * and a comparison table with confidence intervals and paired tests against the first model.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-    description = {"Train every model on built-in synthetic data (no download) with small settings, evaluate them",
-        "under one protocol and print a comparison with 95% CIs and paired tests against the first model.",
+    description = {"Train every model on built-in synthetic data and compare them.",
+        "Trains each model of a plan on the built-in synthetic data (no download) with small settings, evaluates",
+        "them under one protocol and prints a comparison with 95%% CIs and paired tests against the first model.",
         "The built-in plan is configs/quickstart.yaml: a config whose 'models' list names each model."})
 public final class QuickstartCommand implements Callable<Integer> {
   static final String RESOURCE = "/org/recsys/cli/quickstart.yaml";

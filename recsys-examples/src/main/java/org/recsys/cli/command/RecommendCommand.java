@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys recommend}: the top items for one history, with a saved model. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-    description = {"Recommend items for one history with a saved model. Ids are the data file's own item ids;",
-        "unknown ids are reported and left out. Items already in the history are not recommended."})
+    description = {"Recommend items for one history with a saved model.",
+        "Ids are the data file's own item ids; unknown ids are reported and left out. Items already in the",
+        "history are not recommended unless --keep-seen is given."})
 public final class RecommendCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code recsys run}: one experiment from a config into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Load data, preprocess, split, train (early-stopped on validation), evaluate, and write a run",
+    description = {"Run one experiment from a config into a run directory.",
+        "Loads data, preprocesses, splits, trains (early-stopped on validation), evaluates, and writes the run",
         "directory: config.resolved.yaml, metrics.json, per-case.tsv, report.md, report.html, model/, train.log."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

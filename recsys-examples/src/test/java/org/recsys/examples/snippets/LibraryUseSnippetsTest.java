@@ -8,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recsys.api.EvalCase;
+import org.recsys.api.ItemVocabulary;
+import org.recsys.api.ScoredItem;
+import org.recsys.api.TrainedModel;
+import org.recsys.attention.sasrec.SasRecFactory;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.Recommender;
 import org.recsys.data.DataConfig;
@@ -70,6 +74,33 @@ class LibraryUseSnippetsTest {
     assertThat(users).isEqualTo(2);
     assertThat(items).isEqualTo(4);
     assertThat(split.test().get(1).targets()).containsExactly(data.dataset().items().id("b"));
+  }
+
+  @Test
+  void loadASavedModelAndRecommend() throws Exception {
+    // Train and save a small SASRec, as `recsys run` does into runs/<name>/model.
+    var dataset = org.recsys.data.synthetic.SyntheticGenerator.generate(
+        new org.recsys.data.synthetic.SyntheticConfig(150, 40, 4, 2, 3, 8, 20, null, null, null, 5L));
+    var params = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(java.util.Map.of("maxLen", 20,
+        "hiddenSize", 16, "blocks", 1, "learningRate", 0.01, "batchSize", 32, "epochs", 3, "loss", "ce", "threads", 1),
+        org.recsys.attention.sasrec.SasRecParams.class);
+    org.recsys.api.TrainedModel trained = new org.recsys.attention.sasrec.SasRecFactory().trainer(params)
+        .train(new org.recsys.api.TrainingData(dataset, List.of()), org.recsys.api.TrainingContext.ofSeed(1));
+    Path modelDir = dir.resolve("model");
+    trained.save(modelDir);
+    String firstId = dataset.items().externalId(1);
+    String secondId = dataset.items().externalId(2);
+
+    // snippet: load-and-recommend
+    TrainedModel model = new SasRecFactory().load(modelDir);       // weights, params and vocabulary
+    ItemVocabulary items = model.vocabulary();                       // your item ids <-> dense ids
+    int[] history = {items.id(firstId), items.id(secondId)};         // oldest first
+    List<ScoredItem> top = model.recommend(history, 10);             // history items are left out
+    String best = items.externalId(top.get(0).item());
+    // end snippet
+    assertThat(top).hasSize(10);
+    assertThat(best).isNotIn(firstId, secondId);
+    assertThat(model.scoreAll(List.of(history))).isDeepEqualTo(trained.scoreAll(List.of(history)));
   }
 
   /** A recommender that returns fixed scores: enough to show the evaluator on anyone's model. */

@@ -1,24 +1,25 @@
-package org.recsys.attention.sasrec;
+package org.recsys.attention.train;
 
 import java.util.List;
 
 /**
  * Sequences laid out row after row with no padding: sequence {@code s} occupies rows
  * {@code [start[s], start[s+1])}, oldest first. Each row keeps the column it had in the right-aligned window
- * of {@code maxLen}, which picks its position embedding. Because attention never looks at padding, this
- * computes exactly what the padded {@code [batch, maxLen]} layout does, without the work on padding rows.
+ * of {@code maxLen} (for networks with position embeddings). Because the networks never look at padding (attention
+ * and recurrences see only a sequence's own rows), this computes exactly what the padded {@code [batch, maxLen]}
+ * layout does, without the work on padding rows. The arrays are shared, not copied: treat them as read-only.
  */
-final class PackedSequences {
-  final int count;
-  final int[] start;
-  final int rows;
-  final int[] items;
-  final int[] positions;
+public final class PackedSequences {
+  public final int count;
+  public final int[] start;
+  public final int rows;
+  public final int[] items;
+  public final int[] positions;
   /** Next-item targets per row (0: no loss at this row); {@code null} for inference. */
-  final int[] targets;
+  public final int[] targets;
   /** {@code rows * negativesPerRow} negatives, or an empty array. */
-  final int[] negatives;
-  final int negativesPerRow;
+  public final int[] negatives;
+  public final int negativesPerRow;
 
   private PackedSequences(int count, int[] start, int[] items, int[] positions, int[] targets, int[] negatives,
       int negativesPerRow) {
@@ -32,12 +33,12 @@ final class PackedSequences {
     this.negativesPerRow = negativesPerRow;
   }
 
-  int length(int s) {
+  public int length(int s) {
     return start[s + 1] - start[s];
   }
 
   /** The number of rows with a target (the loss's denominator). */
-  int targetCount() {
+  public int targetCount() {
     if (targets == null) {
       return 0;
     }
@@ -56,8 +57,8 @@ final class PackedSequences {
    *
    * @throws IllegalArgumentException if padding follows an item in a window or an id is out of range
    */
-  static PackedSequences fromWindows(int size, int maxLen, int[] inputs, int[] targets, int[] negatives, int k,
-      int numItems) {
+  public static PackedSequences fromWindows(int size, int maxLen, int[] inputs, int[] targets, int[] negatives,
+      int k, int numItems) {
     int[] start = new int[size + 1];
     int rows = 0;
     for (int b = 0; b < size; b++) {
@@ -96,7 +97,7 @@ final class PackedSequences {
   }
 
   /** Packs histories for inference, keeping the most recent {@code maxLen} items of each. */
-  static PackedSequences fromHistories(List<int[]> histories, int maxLen, int numItems) {
+  public static PackedSequences fromHistories(List<int[]> histories, int maxLen, int numItems) {
     int count = histories.size();
     int[] start = new int[count + 1];
     for (int s = 0; s < count; s++) {
