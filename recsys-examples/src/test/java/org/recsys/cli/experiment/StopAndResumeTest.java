@@ -1,0 +1,68 @@
+package org.recsys.cli.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.TrainingStoppedException;
+import org.recsys.cli.config.ConfigLayers;
+import org.recsys.cli.progress.StopSignal;
+import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.report.RunRecord;
+import org.recsys.cli.wiring.ComponentModules;
+import org.recsys.cli.wiring.ModelRegistry;
+
+/** Ctrl-C during training saves a checkpoint; resuming finishes with exactly the metrics of an unbroken run. */
+@Tag("slow")
+class StopAndResumeTest {
+  @TempDir Path dir;
+
+  private final ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+  private final Experiment experiment = Experiment.bind(ConfigLayers.withDefaults().overrides(List.of(
+      "seed=11",
+      "data.synthetic={users: 600, items: 80, clusters: 8, styles: 2, successors: 3, minLength: 10, maxLength: 30}",
+      "model={type: sasrec, maxLen: 20, hiddenSize: 16, blocks: 1, batchSize: 16, epochs: 8, validateEvery: 1,"
+          + " patience: 20, loss: ce, learningRate: 0.01, threads: 1}",
+      "evaluation.bootstrapResamples=100")).resolve(), registry);
+
+  @Test
+  void aStoppedRunResumesToTheSameResult() throws Exception {
+    RunRecord unbroken = runner(StopSignal.manual()).run(experiment, dir.resolve("unbroken"), false);
+
+    Path runDir = dir.resolve("stopped");
+    StopSignal stop = StopSignal.manual();
+    Thread watcher = new Thread(() -> {
+      // Ask for a stop once the second epoch has ended, as Ctrl-C would.
+      Path log = runDir.resolve(RunFiles.LOG);
+      try {
+        while (!Files.exists(log) || !Files.readString(log).contains("epoch 2 ")) {
+          Thread.sleep(2);
+        }
+      } catch (Exception e) {
+        return;
+      }
+      stop.request();
+    });
+    watcher.start();
+    assertThatThrownBy(() -> runner(stop).run(experiment, runDir, false))
+        .isInstanceOf(TrainingStoppedException.class);
+    watcher.join();
+    assertThat(runDir.resolve("checkpoint")).isDirectory();
+    assertThat(runDir.resolve(RunFiles.METRICS)).doesNotExist();
+
+    RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, true);
+    assertThat(resumed.metrics()).isEqualTo(unbroken.metrics());
+    assertThat(resumed.validation()).isEqualTo(unbroken.validation());
+  }
+
+  private static ExperimentRunner runner(StopSignal stop) {
+    return new ExperimentRunner(new PrintWriter(new StringWriter()), true, stop);
+  }
+}
