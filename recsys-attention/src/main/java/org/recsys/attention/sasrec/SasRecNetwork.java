@@ -2,19 +2,14 @@ package org.recsys.attention.sasrec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.recsys.api.EncoderScorerRecommender;
 import org.recsys.api.Recommender;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DotProductScorer;
-import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.NextItemLoss;
-import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.train.PackedSequences;
+import org.recsys.attention.train.ParallelGradients;
 import org.recsys.attention.train.TrainableNetwork;
 import org.recsys.attention.train.TrainingBatch;
 
@@ -34,8 +29,7 @@ public final class SasRecNetwork implements TrainableNetwork {
   private final float dropout;
   private final int threads;
   private final List<SasRecPass> passes = new ArrayList<>();
-  private final List<FloatTensor[]> passGrads = new ArrayList<>();
-  private final ExecutorService executor;
+  private final ParallelGradients workers;
   private SasRecEncoder encoder;
   private DotProductScorer scorer;
 
@@ -50,20 +44,10 @@ public final class SasRecNetwork implements TrainableNetwork {
     this.dropout = (float) dropout;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();
+    this.workers = new ParallelGradients(weights.set, this.threads, "sasrec-step");
     for (int t = 0; t < this.threads; t++) {
-      FloatTensor[] g = new FloatTensor[weights.set.size()];
-      for (int i = 0; i < g.length; i++) {
-        Parameter p = weights.set.get(i);
-        g[i] = t == 0 ? p.gradient() : FloatTensor.zeros(p.shape());
-      }
-      passGrads.add(g);
-      passes.add(new SasRecPass(weights, this.dropout, g));
+      passes.add(new SasRecPass(weights, this.dropout, workers.gradients(t)));
     }
-    this.executor = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, r -> {
-      Thread th = new Thread(r, "sasrec-step");
-      th.setDaemon(true);
-      return th;
-    }) : null;
   }
 
   /** A network with freshly initialised weights. */
@@ -101,37 +85,14 @@ public final class SasRecNetwork implements TrainableNetwork {
     }
     PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(),
         batch.targets(), batch.negatives(), batch.negativesPerPosition(), weights.numItems);
-    for (FloatTensor[] g : passGrads) {
-      for (FloatTensor t : g) {
-        t.fill(0f);
-      }
-    }
+    workers.zero();
     int count = packed.targetCount();
     if (count == 0) {
       return 0.0;
     }
     float invCount = 1f / count;
-    int[] bounds = split(packed, Math.min(threads, packed.count));
-    int parts = bounds.length - 1;
-    double total;
-    if (parts == 1) {
-      total = step(passes.get(0), packed, 0, packed.count, seed, invCount);
-    } else {
-      List<Future<Double>> futures = new ArrayList<>();
-      for (int p = 1; p < parts; p++) {
-        SasRecPass pass = passes.get(p);
-        int from = bounds[p];
-        int to = bounds[p + 1];
-        futures.add(executor.submit(() -> step(pass, packed, from, to, seed, invCount)));
-      }
-      total = step(passes.get(0), packed, bounds[0], bounds[1], seed, invCount);
-      for (Future<Double> f : futures) {
-        total += join(f);
-      }
-      for (int p = 1; p < parts; p++) {
-        addInto(passGrads.get(0), passGrads.get(p));
-      }
-    }
+    int[] bounds = ParallelGradients.split(cost(packed), Math.min(threads, packed.count));
+    double total = workers.run(bounds, (w, from, to) -> step(passes.get(w), packed, from, to, seed, invCount));
     return total / count;
   }
 
@@ -142,59 +103,15 @@ public final class SasRecNetwork implements TrainableNetwork {
     return l;
   }
 
-  private static double join(Future<Double> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during a training step", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
-    }
-  }
-
-  /** Contiguous sequence ranges of about equal cost: rows cost d^2-size products, attention n^2 * d. */
-  private int[] split(PackedSequences packed, int parts) {
+  /** Each sequence's share of a step's work, for the split: rows cost d^2-size products, attention n^2 * d. */
+  private double[] cost(PackedSequences packed) {
     int d = weights.dim;
     double[] cost = new double[packed.count];
-    double totalCost = 0;
     for (int s = 0; s < packed.count; s++) {
       double n = packed.length(s);
       cost[s] = n * 36.0 * d * d + n * n * 13.0 * d;
-      totalCost += cost[s];
     }
-    int[] bounds = new int[parts + 1];
-    bounds[parts] = packed.count;
-    double acc = 0;
-    int p = 1;
-    for (int s = 0; s < packed.count && p < parts; s++) {
-      acc += cost[s];
-      if (acc >= totalCost * p / parts) {
-        bounds[p++] = s + 1;
-      }
-    }
-    while (p < parts) {
-      bounds[p++] = packed.count;
-    }
-    return bounds;
-  }
-
-  private static void addInto(FloatTensor[] into, FloatTensor[] from) {
-    for (int i = 0; i < into.length; i++) {
-      java.nio.FloatBuffer a = into[i].buffer();
-      java.nio.FloatBuffer b = from[i].buffer();
-      int n = into[i].length();
-      for (int j = 0; j < n; j++) {
-        a.put(j, a.get(j) + b.get(j));
-      }
-    }
+    return cost;
   }
 
   @Override
@@ -229,15 +146,8 @@ public final class SasRecNetwork implements TrainableNetwork {
 
   @Override
   public void close() {
-    if (executor != null) {
-      executor.shutdownNow();
-    }
     passes.forEach(SasRecPass::close);
-    for (int t = 1; t < passGrads.size(); t++) {
-      for (FloatTensor g : passGrads.get(t)) {
-        g.close();
-      }
-    }
+    workers.close();
     if (encoder != null) {
       encoder.close();
       scorer.close();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.recsys.api.ConfigException;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.TrainingOptions;
+import org.recsys.attention.train.TrainingParamsBuilder;
 
 /**
  * SASRec's hyperparameters, bound from the {@code model} section of a config. Every field may be omitted; the
@@ -118,44 +119,27 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
     b.blocks = blocks;
     b.heads = heads;
     b.dropout = dropout;
-    b.learningRate = learningRate;
-    b.beta1 = beta1;
-    b.beta2 = beta2;
-    b.l2Embedding = l2Embedding;
-    b.batchSize = batchSize;
-    b.epochs = epochs;
-    b.loss = loss;
-    b.negatives = loss.equals(NextItemLoss.CE.configName()) ? null : negatives;
-    b.gbceT = gbceT;
-    b.validateEvery = validateEvery;
-    b.patience = patience;
-    b.metric = metric;
-    b.threads = threads;
+    b.training(training());
     return b;
   }
 
-  /** Fluent construction; unset values take the defaults. Changing the loss resets negatives and gbceT. */
-  public static final class Builder {
+  /**
+   * Fluent construction; unset values take the defaults. The training setters are {@link TrainingParamsBuilder}'s;
+   * changing the loss resets negatives and gbceT.
+   */
+  public static final class Builder extends TrainingParamsBuilder<Builder> {
     private Integer maxLen;
     private Integer hiddenSize;
     private Integer blocks;
     private Integer heads;
     private Double dropout;
-    private Double learningRate;
-    private Double beta1;
-    private Double beta2;
-    private Double l2Embedding;
-    private Integer batchSize;
-    private Integer epochs;
-    private String loss;
-    private Integer negatives;
-    private Double gbceT;
-    private Integer validateEvery;
-    private Integer patience;
-    private String metric;
-    private Integer threads;
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     public Builder maxLen(int v) {
       maxLen = v;
@@ -179,73 +163,6 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
 
     public Builder dropout(double v) {
       dropout = v;
-      return this;
-    }
-
-    public Builder learningRate(double v) {
-      learningRate = v;
-      return this;
-    }
-
-    public Builder beta1(double v) {
-      beta1 = v;
-      return this;
-    }
-
-    public Builder beta2(double v) {
-      beta2 = v;
-      return this;
-    }
-
-    public Builder l2Embedding(double v) {
-      l2Embedding = v;
-      return this;
-    }
-
-    public Builder batchSize(int v) {
-      batchSize = v;
-      return this;
-    }
-
-    public Builder epochs(int v) {
-      epochs = v;
-      return this;
-    }
-
-    public Builder loss(String v) {
-      loss = v;
-      negatives = null;
-      gbceT = null;
-      return this;
-    }
-
-    public Builder negatives(int v) {
-      negatives = v;
-      return this;
-    }
-
-    public Builder gbceT(double v) {
-      gbceT = v;
-      return this;
-    }
-
-    public Builder validateEvery(int v) {
-      validateEvery = v;
-      return this;
-    }
-
-    public Builder patience(int v) {
-      patience = v;
-      return this;
-    }
-
-    public Builder metric(String v) {
-      metric = v;
-      return this;
-    }
-
-    public Builder threads(int v) {
-      threads = v;
       return this;
     }
 

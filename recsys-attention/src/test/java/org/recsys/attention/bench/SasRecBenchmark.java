@@ -68,7 +68,8 @@ public final class SasRecBenchmark {
     // Validation as the reference port does it (the target among 100 sampled unseen items), or with
     // validation=full over all items.
     boolean fullValidation = "full".equals(opt.get("validation"));
-    List<EvalCase> validation = fullValidation ? split.validation() : BenchSupport.sampled(split.validation(), data, seed + 1);
+    List<EvalCase> validation = fullValidation ? split.validation()
+        : BenchSupport.sampled(split.validation(), data, seed + 1);
     TrainingListener progress = new TrainingListener() {
       @Override
       public void onEpochEnd(EpochResult r) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.PackedSequences;
+import org.recsys.attention.testing.GradientCheck;
 import org.recsys.attention.train.TrainingBatch;
 
 /**
@@ -56,18 +57,7 @@ class LstmAttentionGradientTest {
   }
 
   static int[] negatives(int k, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int[] neg = new int[INPUTS.length * k];
-    for (int i = 0; i < INPUTS.length; i++) {
-      for (int q = 0; q < k; q++) {
-        int item;
-        do {
-          item = 1 + r.nextInt(ITEMS);
-        } while (item == TARGETS[i]);
-        neg[i * k + q] = TARGETS[i] == 0 ? 0 : item;
-      }
-    }
-    return neg;
+    return GradientCheck.negatives(TARGETS, ITEMS, k, seed);
   }
 
   static Stream<Arguments> lossesAndOutputs() {
@@ -107,11 +97,7 @@ class LstmAttentionGradientTest {
   @ParameterizedTest
   @MethodSource("lossesAndOutputs")
   void analyticGradientsMatchFiniteDifferences(NextItemLoss loss, OutputKind output) {
-    int k = switch (loss) {
-      case BCE -> 1;
-      case CE -> 0;
-      default -> 3;
-    };
+    int k = GradientCheck.negativesFor(loss);
     double t = 0.6;
     int[] neg = negatives(k, 11);
     LstmAttentionWeights w = randomWeights(2, output);
@@ -131,13 +117,8 @@ class LstmAttentionGradientTest {
         double errSq = 0;
         double normSq = 0;
         for (int j = 0; j < p.length(); j++) {
-          double saved = ref.w[i][j];
-          ref.w[i][j] = saved + step;
-          double up = ref.loss(loss, 3, MAX_LEN, INPUTS, TARGETS, neg, k, t);
-          ref.w[i][j] = saved - step;
-          double down = ref.loss(loss, 3, MAX_LEN, INPUTS, TARGETS, neg, k, t);
-          ref.w[i][j] = saved;
-          double numeric = (up - down) / (2 * step);
+          double numeric = GradientCheck.central(ref.w[i], j, step,
+              () -> ref.loss(loss, 3, MAX_LEN, INPUTS, TARGETS, neg, k, t));
           double analytic = p.gradient().get(j);
           if (table && j < rowWidth) {
             // The padding row is never looked up or scored: its gradient is exactly zero.

@@ -2,7 +2,6 @@ package org.recsys.attention.lstm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -22,12 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recsys.api.ModelFactory;
-import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingListener;
 import org.recsys.api.TrainingStoppedException;
 import org.recsys.api.VocabularyFile;
 import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.testing.ModelChecks;
 import org.recsys.attention.testing.RankEvaluator;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.split.LeaveOneOutSplitter;
@@ -55,39 +54,13 @@ class LstmAttentionModelTest {
 
   @Test
   void scoresEveryItemWithPaddingAtMinusInfinityAndCandidatesConsistently() {
-    List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], new int[] {5});
-    float[][] all = model.scoreAll(histories);
-    assertThat(all).hasNumberOfRows(3);
-    for (float[] row : all) {
-      assertThat(row).hasSize(model.numItems() + 1);
-      assertThat(row[0]).isEqualTo(Float.NEGATIVE_INFINITY);
-    }
-    float[][] cand = model.scoreCandidates(histories, new int[][] {{7, 3}, {1}, {60, 2, 9}});
-    assertThat(cand[0][0]).isCloseTo(all[0][7], within(1e-4f));
-    assertThat(cand[2][0]).isCloseTo(all[2][60], within(1e-4f));
-    DenseStates states = model.encoder().encode(histories);
+    DenseStates states = ModelChecks.assertScoresEveryItemConsistently(model);
     assertThat(states.dim()).as("dense output: the state carries the bias's constant 1").isEqualTo(17);
-    assertThat(model.scorer().scoreAll(states)[1]).containsExactly(all[1]);
   }
 
   @Test
   void recommendsTheBestUnseenItemsInOrder() {
-    int[] history = {4, 9, 11};
-    List<ScoredItem> top = model.recommend(history, 5);
-    assertThat(top).hasSize(5);
-    assertThat(top).extracting(ScoredItem::item).doesNotContain(4, 9, 11);
-    for (int i = 1; i < top.size(); i++) {
-      assertThat(top.get(i).score()).isLessThanOrEqualTo(top.get(i - 1).score());
-    }
-    float[] scores = model.scoreAll(List.of(history))[0];
-    int best = 0;
-    for (int item = 1; item < scores.length; item++) {
-      if (item != 4 && item != 9 && item != 11 && (best == 0 || scores[item] > scores[best])) {
-        best = item;
-      }
-    }
-    assertThat(top.get(0).item()).isEqualTo(best);
-    assertThatThrownBy(() -> model.recommend(new int[] {61}, 3)).hasMessageContaining("item id 61");
+    ModelChecks.assertRecommendsTheBestUnseenItemsInOrder(model);
   }
 
   @Test

@@ -1,7 +1,8 @@
 package org.recsys.attention.lstm;
 
-import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.testing.GradientCheck;
+import org.recsys.attention.testing.ReferenceLoss;
 
 /**
  * A deliberately naive, double-precision LSTM-attention network written from the equations on the padded
@@ -41,14 +42,7 @@ final class ReferenceLstmAttention {
     this.wc = weights.combineW();
     this.bc = weights.combineB();
     this.table = weights.scoreTable();
-    this.w = new double[weights.set.size()][];
-    for (int i = 0; i < w.length; i++) {
-      Parameter p = weights.set.get(i);
-      w[i] = new double[p.length()];
-      for (int j = 0; j < p.length(); j++) {
-        w[i][j] = p.value().get(j);
-      }
-    }
+    this.w = GradientCheck.toDoubles(weights.set);
   }
 
   private static double sigmoid(double x) {
@@ -175,10 +169,6 @@ final class ReferenceLstmAttention {
     return s;
   }
 
-  private static double softplus(double x) {
-    return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-  }
-
   /** The mean loss over the batch's target positions. */
   double loss(NextItemLoss kind, int size, int maxLen, int[] inputs, int[] targets, int[] negatives, int k,
       double gbceT) {
@@ -200,47 +190,8 @@ final class ReferenceLstmAttention {
         for (int q = 0; q < k; q++) {
           sn[q] = score(y[p], negatives[(b * maxLen + p) * k + q]);
         }
-        switch (kind) {
-          case BCE -> {
-            double l = softplus(-sp);
-            for (double s : sn) {
-              l += softplus(s);
-            }
-            total += l;
-          }
-          case GBCE -> {
-            double l = beta * softplus(-sp);
-            for (double s : sn) {
-              l += softplus(s);
-            }
-            total += l / (k + 1);
-          }
-          case SAMPLED_SOFTMAX -> {
-            double max = sp;
-            for (double s : sn) {
-              max = Math.max(max, s);
-            }
-            double sum = Math.exp(sp - max);
-            for (double s : sn) {
-              sum += Math.exp(s - max);
-            }
-            total += Math.log(sum) + max - sp;
-          }
-          case CE -> {
-            double max = Double.NEGATIVE_INFINITY;
-            double[] all = new double[n + 1];
-            for (int i = 1; i <= n; i++) {
-              all[i] = score(y[p], i);
-              max = Math.max(max, all[i]);
-            }
-            double sum = 0;
-            for (int i = 1; i <= n; i++) {
-              sum += Math.exp(all[i] - max);
-            }
-            total += Math.log(sum) + max - sp;
-          }
-          default -> throw new IllegalStateException();
-        }
+        double[] yp = y[p];
+        total += ReferenceLoss.position(kind, beta, sp, sn, item -> score(yp, item), n);
       }
     }
     return count == 0 ? 0 : total / count;

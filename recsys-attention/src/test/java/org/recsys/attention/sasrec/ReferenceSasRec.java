@@ -1,7 +1,8 @@
 package org.recsys.attention.sasrec;
 
 import org.recsys.attention.nn.NextItemLoss;
-import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.testing.GradientCheck;
+import org.recsys.attention.testing.ReferenceLoss;
 
 /**
  * A deliberately naive, double-precision SASRec written from the paper's equations on the padded
@@ -24,14 +25,7 @@ final class ReferenceSasRec {
     this.d = weights.dim;
     this.blocks = weights.blocks;
     this.heads = weights.heads;
-    this.w = new double[weights.set.size()][];
-    for (int i = 0; i < w.length; i++) {
-      Parameter p = weights.set.get(i);
-      w[i] = new double[p.length()];
-      for (int j = 0; j < p.length(); j++) {
-        w[i][j] = p.value().get(j);
-      }
-    }
+    this.w = GradientCheck.toDoubles(weights.set);
   }
 
   private double[] blk(int l, int which) {
@@ -144,47 +138,8 @@ final class ReferenceSasRec {
         for (int q = 0; q < k; q++) {
           sn[q] = dot(y[p], e, negatives[(b * maxLen + p) * k + q]);
         }
-        switch (kind) {
-          case BCE -> {
-            double l = softplus(-sp);
-            for (double s : sn) {
-              l += softplus(s);
-            }
-            total += l;
-          }
-          case GBCE -> {
-            double l = beta * softplus(-sp);
-            for (double s : sn) {
-              l += softplus(s);
-            }
-            total += l / (k + 1);
-          }
-          case SAMPLED_SOFTMAX -> {
-            double max = sp;
-            for (double s : sn) {
-              max = Math.max(max, s);
-            }
-            double sum = Math.exp(sp - max);
-            for (double s : sn) {
-              sum += Math.exp(s - max);
-            }
-            total += Math.log(sum) + max - sp;
-          }
-          case CE -> {
-            double max = Double.NEGATIVE_INFINITY;
-            double[] all = new double[n + 1];
-            for (int i = 1; i <= n; i++) {
-              all[i] = dot(y[p], e, i);
-              max = Math.max(max, all[i]);
-            }
-            double sum = 0;
-            for (int i = 1; i <= n; i++) {
-              sum += Math.exp(all[i] - max);
-            }
-            total += Math.log(sum) + max - sp;
-          }
-          default -> throw new IllegalStateException();
-        }
+        double[] yp = y[p];
+        total += ReferenceLoss.position(kind, beta, sp, sn, item -> dot(yp, e, item), n);
       }
     }
     return count == 0 ? 0 : total / count;
@@ -196,10 +151,6 @@ final class ReferenceSasRec {
       s += y[j] * e[item * d + j];
     }
     return s;
-  }
-
-  private static double softplus(double x) {
-    return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
   }
 
   private double[][] linear(double[][] in, double[] weight, double[] bias) {

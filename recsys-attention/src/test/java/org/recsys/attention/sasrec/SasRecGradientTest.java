@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.train.PackedSequences;
+import org.recsys.attention.testing.GradientCheck;
 import org.recsys.attention.train.TrainingBatch;
 
 /**
@@ -46,18 +47,7 @@ class SasRecGradientTest {
   }
 
   static int[] negatives(int k, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int[] neg = new int[INPUTS.length * k];
-    for (int i = 0; i < INPUTS.length; i++) {
-      for (int q = 0; q < k; q++) {
-        int item;
-        do {
-          item = 1 + r.nextInt(ITEMS);
-        } while (item == TARGETS[i]);
-        neg[i * k + q] = TARGETS[i] == 0 ? 0 : item;
-      }
-    }
-    return neg;
+    return GradientCheck.negatives(TARGETS, ITEMS, k, seed);
   }
 
   @Test
@@ -88,11 +78,7 @@ class SasRecGradientTest {
   @ParameterizedTest
   @EnumSource(NextItemLoss.class)
   void analyticGradientsMatchFiniteDifferences(NextItemLoss loss) {
-    int k = switch (loss) {
-      case BCE -> 1;
-      case CE -> 0;
-      default -> 3;
-    };
+    int k = GradientCheck.negativesFor(loss);
     double t = 0.6;
     int[] neg = negatives(k, 11);
     // Two threads: the batch is split and the gradients of both shares are summed.
@@ -107,13 +93,7 @@ class SasRecGradientTest {
       for (int i = 0; i < net.parameters().size(); i++) {
         Parameter p = net.parameters().get(i);
         for (int j = 0; j < p.length(); j++) {
-          double saved = ref.w[i][j];
-          ref.w[i][j] = saved + h;
-          double up = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
-          ref.w[i][j] = saved - h;
-          double down = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
-          ref.w[i][j] = saved;
-          double numeric = (up - down) / (2 * h);
+          double numeric = GradientCheck.central(ref.w[i], j, h, () -> ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t));
           double analytic = p.gradient().get(j);
           if (i == SasRecWeights.ITEM && j < DIM) {
             // The padding row is never used: its gradient is exactly zero.

@@ -67,7 +67,8 @@ class SasRecParamsTest {
   void gbceBetaFollowsThePaper() {
     // t = 0 is plain BCE (beta 1); t = 1 gives beta = alpha, the sampling rate.
     assertThat(NextItemLoss.gbceBeta(256, 3417, 0.0)).isEqualTo(1.0);
-    assertThat(NextItemLoss.gbceBeta(256, 3417, 1.0)).isCloseTo(256.0 / 3416, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(NextItemLoss.gbceBeta(256, 3417, 1.0)).isCloseTo(256.0 / 3416,
+        org.assertj.core.api.Assertions.within(1e-12));
     double alpha = 256.0 / 3416;
     assertThat(NextItemLoss.gbceBeta(256, 3417, 0.75)).isCloseTo(alpha * (0.75 * (1 - 1 / alpha) + 1 / alpha),
         org.assertj.core.api.Assertions.within(1e-12));
