@@ -20,11 +20,12 @@ import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
 import org.recsys.cli.progress.ConsoleProgress;
+import org.recsys.cli.progress.EpochLog;
 import org.recsys.cli.progress.Listeners;
 import org.recsys.cli.progress.LogFileListener;
 import org.recsys.cli.progress.ScoringProgress;
 import org.recsys.cli.progress.StopSignal;
-import org.recsys.cli.progress.TrainingHistory;
+import org.recsys.cli.progress.KeptEpoch;
 import org.recsys.cli.report.HtmlReport;
 import org.recsys.cli.report.MarkdownReport;
 import org.recsys.cli.report.Provenance;
@@ -109,13 +110,15 @@ public final class ExperimentRunner {
     Evaluator validator = new org.recsys.eval.EvaluationConfig(e.protocol(), e.ks(), e.metrics(), e.excludeSeen(),
         e.batchSize(), e.threads(), 0).evaluator(experiment.seed(), extras, popularity);
 
-    TrainingHistory history = new TrainingHistory();
+    KeptEpoch kept = new KeptEpoch();
     TrainedModel model;
     long t0 = System.nanoTime();
-    try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG))) {
+    Path epochFile = runDir.resolve(RunFiles.EPOCHS);
+    try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG));
+        EpochLog epochLog = new EpochLog(epochFile, !resume)) {
       log.line("run " + runDir.getFileName() + ": model " + experiment.model().type() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
-      TrainingListener listener = new Listeners(history, log,
+      TrainingListener listener = new Listeners(kept, log, epochLog,
           new ConsoleProgress(experiment.model().type(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
           runDir.resolve(CHECKPOINT_DIR), resume, listener);
@@ -142,7 +145,7 @@ public final class ExperimentRunner {
       }
       Map<String, Object> dataSummary = dataSummary(data, split, warnings);
       RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
-          report.cases(), report.metrics(), validationMetrics, history.epochs(), history.bestEpoch(), trainSeconds, evalSeconds,
+          report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
       RunFiles.writePerCase(runDir, test, report);
       RunFiles.writeRecord(runDir, record);

@@ -27,6 +27,7 @@ public final class RunFiles {
   public static final String REPORT_HTML = "report.html";
   public static final String MODEL_DIR = "model";
   public static final String LOG = "train.log";
+  public static final String EPOCHS = "epochs.jsonl";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

@@ -60,6 +60,12 @@ class StopAndResumeTest {
     RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, true);
     assertThat(resumed.metrics()).isEqualTo(unbroken.metrics());
     assertThat(resumed.validation()).isEqualTo(unbroken.validation());
+    // The report keeps the whole history, epochs before the stop included.
+    assertThat(resumed.epochs()).extracting(org.recsys.api.EpochResult::epoch)
+        .isEqualTo(unbroken.epochs().stream().map(org.recsys.api.EpochResult::epoch).toList());
+    assertThat(resumed.epochs().get(0).loss()).isEqualTo(unbroken.epochs().get(0).loss());
+    assertThat(resumed.epochs().get(0).validation()).isEqualTo(unbroken.epochs().get(0).validation());
+    assertThat(resumed.bestEpoch()).isEqualTo(unbroken.bestEpoch());
   }
 
   private static ExperimentRunner runner(StopSignal stop) {
