@@ -53,6 +53,11 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
     if (!format.equals(AUTO)) {
       DataFormat.parse("data.format", format);
     }
+    if (path == null && !preprocess.equals(PreprocessOptions.none())) {
+      // Silently ignoring these would report numbers for data the user did not ask for.
+      throw new ConfigException("data.preprocess", "preprocessing applies to a data file, but there is no data.path"
+          + " (the synthetic data set is generated as configured under data.synthetic)");
+    }
     if (path == null && !format.equals(AUTO)) {
       throw new ConfigException("data.format", "format '" + format + "' is set but there is no data.path");
     }

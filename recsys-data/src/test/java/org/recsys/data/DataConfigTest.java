@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.ConfigException;
 import org.recsys.data.io.DataFormat;
+import org.recsys.data.preprocess.PreprocessOptions;
 import org.recsys.data.synthetic.SyntheticConfig;
 
 class DataConfigTest {
@@ -59,5 +60,14 @@ class DataConfigTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("data.format"));
     assertThatThrownBy(() -> new DataConfig("a.csv", null, null, "::", null, null, null, null, null))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("data.delimiter"));
+  }
+
+  @Test
+  void preprocessingWithoutADataFileIsAnErrorNotIgnored() {
+    assertThatThrownBy(() -> json.readValue("{\"preprocess\": {\"userCore\": 5}}", DataConfig.class))
+        .cause().isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("data.preprocess"))
+        .hasMessageContaining("no data.path");
+    assertThat(DataConfig.synthetic(SyntheticConfig.tiny()).withPreprocess(PreprocessOptions.none()).usesSynthetic())
+        .isTrue();
   }
 }
