@@ -19,7 +19,8 @@ import org.recsys.api.ConfigException;
 
 /**
  * Layers experiment configs: built-in defaults &lt; a YAML or JSON file &lt; {@code key.path=value} overrides.
- * Objects merge key by key; any other value (scalars, lists) replaces what a lower layer set.
+ * A file's objects merge into lower layers key by key; any other value (scalars, lists) replaces what a lower
+ * layer set. An override replaces the value at its path, a whole section included.
  */
 public final class ConfigLayers {
   /** The origin name of values that come from the built-in defaults. */
@@ -129,14 +130,11 @@ public final class ConfigLayers {
       }
       String leaf = parts[parts.length - 1];
       String prefix = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
-      JsonNode existing = parent.get(leaf);
-      if (existing != null && existing.isObject() && value.isObject()) {
-        mergeInto((ObjectNode) existing, value, path, OVERRIDES);
-      } else {
-        forgetOrigins(path);
-        parent.set(leaf, value.deepCopy());
-        recordOrigins(value, path, OVERRIDES);
-      }
+      // A --set value replaces what was there, sections included: --set 'model={type: markov}' must not keep
+      // the file's SASRec keys. Dotted keys change single values.
+      forgetOrigins(path);
+      parent.set(leaf, value.deepCopy());
+      recordOrigins(value, path, OVERRIDES);
       if (!prefix.isEmpty()) {
         origins.putIfAbsent(prefix, OVERRIDES);
       }

@@ -40,6 +40,15 @@ class ConfigLayersTest {
   }
 
   @Test
+  void setReplacesAWholeSection() throws IOException {
+    Path file = dir.resolve("exp.yaml");
+    Files.writeString(file, "model:\n  type: sasrec\n  maxLen: 50\n");
+    ResolvedConfig c = ConfigLayers.withDefaults().file(file).overrides(List.of("model={type: markov}")).resolve();
+    assertThat(c.at("model").toString()).isEqualTo("{\"type\":\"markov\"}");
+    assertThat(c.origins()).doesNotContainKey("model.maxLen");
+  }
+
+  @Test
   void jsonFilesWorkToo() throws IOException {
     Path file = dir.resolve("exp.json");
     Files.writeString(file, "{\"model\": {\"type\": \"pop\"}, \"seed\": 3}");
