@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.recsys.api.AtomicFiles;
 import org.recsys.api.ConfigException;
 import org.recsys.api.EvaluationReport;
 import org.recsys.cli.config.ConfigLayers;
@@ -26,9 +28,9 @@ import org.recsys.cli.wiring.ComponentModules;
 import org.recsys.cli.wiring.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code recsys quickstart}: every model on the built-in synthetic data with small settings, one protocol,
@@ -87,7 +89,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         .toList();
     String comparison = new RunComparison(records, reports, users, plan.at("seed").asLong(42))
         .render(keys.isEmpty() ? new ArrayList<>(records.get(0).metrics().keySet()) : keys);
-    org.recsys.api.AtomicFiles.writeString(dir.resolve("comparison.md"), comparison);
+    AtomicFiles.writeString(dir.resolve("comparison.md"), comparison);
     stdout.println();
     stdout.print(comparison);
     stdout.printf("%nruns and reports: %s (total %.0f s)%n", dir, (System.nanoTime() - t0) / 1e9);
@@ -107,7 +109,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       ObjectNode tree = plan.tree();
       tree.remove("models");
       tree.set("model", models.get(i));
-      Map<String, String> origins = new java.util.HashMap<>(plan.origins());
+      Map<String, String> origins = new HashMap<>(plan.origins());
       ResolvedConfig one = new ResolvedConfig(tree, origins);
       Experiment e = Experiment.bind(one, registry);
       out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().type()), e));

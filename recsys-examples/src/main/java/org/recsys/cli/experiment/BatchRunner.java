@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.report.RunRecord;
 import org.recsys.data.DataConfig;
@@ -35,7 +36,7 @@ public final class BatchRunner {
    *
    * @param progress called with each outcome as soon as it is known
    */
-  public List<Outcome> run(List<NamedExperiment> experiments, Path outDir, java.util.function.Consumer<Outcome> progress)
+  public List<Outcome> run(List<NamedExperiment> experiments, Path outDir, Consumer<Outcome> progress)
       throws IOException {
     List<Outcome> outcomes = new ArrayList<>();
     for (NamedExperiment e : experiments) {

@@ -1,7 +1,10 @@
 package org.recsys.cli.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.TreeSet;
 import org.recsys.api.ConfigException;
 import org.recsys.cli.config.ConfigBinder;
 import org.recsys.cli.config.ResolvedConfig;
@@ -29,14 +32,14 @@ public record Experiment(long seed, DataConfig data, ConfiguredModel model, Eval
    * The config with every bound section written back from its record, so that defaults show and a re-run
    * of the written file binds to the same values.
    */
-  public com.fasterxml.jackson.databind.node.ObjectNode resolvedTree(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-    com.fasterxml.jackson.databind.node.ObjectNode tree = mapper.createObjectNode();
+  public ObjectNode resolvedTree(ObjectMapper mapper) {
+    ObjectNode tree = mapper.createObjectNode();
     tree.put("seed", seed);
     tree.set("data", mapper.valueToTree(data));
-    com.fasterxml.jackson.databind.node.ObjectNode m = tree.putObject("model");
+    ObjectNode m = tree.putObject("model");
     m.put("type", model.type());
-    m.setAll((com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(model.parameters()));
-    com.fasterxml.jackson.databind.node.ObjectNode e = mapper.valueToTree(evaluation);
+    m.setAll((ObjectNode) mapper.valueToTree(model.parameters()));
+    ObjectNode e = mapper.valueToTree(evaluation);
     e.set("candidates", mapper.valueToTree(candidates));
     tree.set("evaluation", e);
     return tree;
@@ -48,7 +51,7 @@ public record Experiment(long seed, DataConfig data, ConfiguredModel model, Eval
     config.tree().fieldNames().forEachRemaining(name -> {
       if (!TOP_LEVEL.contains(name)) {
         throw new ConfigException(name, "unknown key '" + name + "' in " + config.originOf(name) + "; valid keys: "
-            + new java.util.TreeSet<>(TOP_LEVEL));
+            + new TreeSet<>(TOP_LEVEL));
       }
     });
     JsonNode seedNode = config.at("seed");

@@ -1,5 +1,6 @@
 package org.recsys.cli.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -10,22 +11,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EvalCase;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.Evaluator;
+import org.recsys.api.MetricSummary;
 import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
 import org.recsys.cli.progress.ConsoleProgress;
 import org.recsys.cli.progress.EpochLog;
+import org.recsys.cli.progress.KeptEpoch;
 import org.recsys.cli.progress.Listeners;
 import org.recsys.cli.progress.LogFileListener;
 import org.recsys.cli.progress.ScoringProgress;
 import org.recsys.cli.progress.StopSignal;
-import org.recsys.cli.progress.KeptEpoch;
 import org.recsys.cli.report.HtmlReport;
 import org.recsys.cli.report.MarkdownReport;
 import org.recsys.cli.report.Provenance;
@@ -36,6 +39,7 @@ import org.recsys.data.LoadedData;
 import org.recsys.data.sampling.NegativeSampler;
 import org.recsys.data.sampling.SampledCandidates;
 import org.recsys.data.split.DataSplit;
+import org.recsys.eval.EvaluationConfig;
 import org.recsys.eval.ItemPopularity;
 
 /**
@@ -106,8 +110,8 @@ public final class ExperimentRunner {
     ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
     Evaluator testEvaluator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
     // Model selection needs means only: skip the bootstrap during training.
-    org.recsys.eval.EvaluationConfig e = experiment.evaluation();
-    Evaluator validator = new org.recsys.eval.EvaluationConfig(e.protocol(), e.ks(), e.metrics(), e.excludeSeen(),
+    EvaluationConfig e = experiment.evaluation();
+    Evaluator validator = new EvaluationConfig(e.protocol(), e.ks(), e.metrics(), e.excludeSeen(),
         e.batchSize(), e.threads(), 0).evaluator(experiment.seed(), extras, popularity);
 
     KeptEpoch kept = new KeptEpoch();
@@ -124,7 +128,7 @@ public final class ExperimentRunner {
           runDir.resolve(CHECKPOINT_DIR), resume, listener);
       model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
-      log.line(String.format(java.util.Locale.ROOT, "trained in %.1f s", trainSeconds));
+      log.line(String.format(Locale.ROOT, "trained in %.1f s", trainSeconds));
       SavedModels.save(model, runDir.resolve(RunFiles.MODEL_DIR));
 
       long t1 = System.nanoTime();
@@ -134,9 +138,9 @@ public final class ExperimentRunner {
         report = testEvaluator.evaluate(scoring, test);
       }
       double evalSeconds = (System.nanoTime() - t1) / 1e9;
-      log.line(String.format(java.util.Locale.ROOT, "evaluated %d cases in %.1f s", test.size(), evalSeconds));
+      log.line(String.format(Locale.ROOT, "evaluated %d cases in %.1f s", test.size(), evalSeconds));
 
-      Map<String, org.recsys.api.MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
+      Map<String, MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
           : validator.evaluate(model, validation).metrics();
       List<String> warnings = new ArrayList<>(split.warnings());
       if (experiment.data().usesSynthetic()) {
@@ -215,7 +219,7 @@ public final class ExperimentRunner {
 
   private static void writeResolvedConfig(Experiment experiment, Path runDir) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-        .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     String text = "# Fully resolved config of this run (defaults < file < --set, every default filled in).\n"
         + "# Re-run it with: recsys run --config " + RunFiles.CONFIG + "\n"
         + yaml.writeValueAsString(experiment.resolvedTree(yaml));
