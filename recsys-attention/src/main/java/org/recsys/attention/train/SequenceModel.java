@@ -14,15 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.recsys.api.AtomicFiles;
-import org.recsys.api.Encoder;
-import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.api.EncoderScorerModel;
 import org.recsys.api.ItemVocabulary;
-import org.recsys.api.Scorer;
-import org.recsys.api.TrainedModel;
 import org.recsys.api.VocabularyFile;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.DotProductScorer;
@@ -40,7 +36,7 @@ import org.recsys.attention.nn.ParameterSet;
  *
  * @param <P> the hyperparameters record, saved as JSON
  */
-public abstract class SequenceModel<P> implements TrainedModel, AutoCloseable {
+public abstract class SequenceModel<P> extends EncoderScorerModel<DenseStates> implements AutoCloseable {
   public static final String WEIGHTS = "weights.bin";
   public static final String PARAMS = "params.json";
   public static final String MODEL = "model.json";
@@ -49,15 +45,9 @@ public abstract class SequenceModel<P> implements TrainedModel, AutoCloseable {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private final String type;
   private final P params;
-  private final ItemVocabulary vocabulary;
   private final ParameterSet weights;
-  private final int numItems;
   private final Map<String, Object> provenance;
-  private final DenseEncoder encoder;
-  private final DotProductScorer scorer;
-  private final EncoderScorerRecommender<DenseStates> recommender;
 
   /**
    * Takes ownership of {@code weights} (closed with the model).
@@ -68,28 +58,17 @@ public abstract class SequenceModel<P> implements TrainedModel, AutoCloseable {
    */
   protected SequenceModel(String type, P params, ItemVocabulary vocabulary, ParameterSet weights, int numItems,
       Map<String, Object> provenance, Supplier<DenseEncoder> encoder, FloatTensor scoreTable) {
+    super(type, sized(vocabulary, numItems), encoder.get(), new DotProductScorer(scoreTable));
+    this.params = params;
+    this.weights = weights;
+    this.provenance = Map.copyOf(provenance);
+  }
+
+  private static ItemVocabulary sized(ItemVocabulary vocabulary, int numItems) {
     if (vocabulary.size() != numItems) {
       throw new IllegalArgumentException("vocabulary of " + vocabulary.size() + " items for weights of "
           + numItems);
     }
-    this.type = type;
-    this.params = params;
-    this.vocabulary = vocabulary;
-    this.weights = weights;
-    this.numItems = numItems;
-    this.provenance = Map.copyOf(provenance);
-    this.encoder = encoder.get();
-    this.scorer = new DotProductScorer(scoreTable);
-    this.recommender = new EncoderScorerRecommender<>(this.encoder, scorer);
-  }
-
-  @Override
-  public String type() {
-    return type;
-  }
-
-  @Override
-  public ItemVocabulary vocabulary() {
     return vocabulary;
   }
 
@@ -102,41 +81,16 @@ public abstract class SequenceModel<P> implements TrainedModel, AutoCloseable {
     return provenance;
   }
 
-  /** Histories to dense states. */
-  public Encoder<DenseStates> encoder() {
-    return encoder;
-  }
-
-  /** Dense states to scores by dot product with the score table. */
-  public Scorer<DenseStates> scorer() {
-    return scorer;
-  }
-
-  @Override
-  public int numItems() {
-    return numItems;
-  }
-
-  @Override
-  public float[][] scoreAll(List<int[]> histories) {
-    return recommender.scoreAll(histories);
-  }
-
-  @Override
-  public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
-    return recommender.scoreCandidates(histories, candidates);
-  }
-
   @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeValues);
     AtomicFiles.writeString(dir.resolve(PARAMS), JSON.writeValueAsString(params));
-    VocabularyFile.write(vocabulary, dir.resolve(VocabularyFile.FILE_NAME));
+    VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
     ObjectNode model = JSON.createObjectNode();
-    model.put("type", type);
+    model.put("type", type());
     model.put("format", FORMAT);
-    model.put("items", numItems);
+    model.put("items", numItems());
     model.set("provenance", JSON.valueToTree(provenance));
     AtomicFiles.writeString(dir.resolve(MODEL), JSON.writeValueAsString(model));
   }
@@ -209,8 +163,9 @@ public abstract class SequenceModel<P> implements TrainedModel, AutoCloseable {
   /** Frees the native memory of the weights and scratch buffers; the model must not be used afterwards. */
   @Override
   public void close() {
-    encoder.close();
-    scorer.close();
+    // The constructor made these two, so the casts cannot fail.
+    ((DenseEncoder) encoder()).close();
+    ((DotProductScorer) scorer()).close();
     weights.close();
   }
 }

@@ -3,13 +3,11 @@ package org.recsys.baselines.markov;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.api.EncoderScorerModel;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
-import org.recsys.api.TrainedModel;
 import org.recsys.api.VocabularyFile;
 import org.recsys.baselines.IntArraysFile;
 import org.recsys.baselines.ItemCounts;
@@ -19,29 +17,22 @@ import org.recsys.baselines.ModelManifest;
  * First-order Markov chain over items with back-off to popularity: a {@link LastItemEncoder} paired with a
  * {@link MarkovScorer}.
  */
-public final class MarkovModel implements TrainedModel {
+public final class MarkovModel extends EncoderScorerModel<int[]> {
   /** The component name. */
   public static final String TYPE = "markov";
   static final int FORMAT = 1;
   static final String COUNTS_FILE = "counts.bin";
 
-  private final ItemVocabulary vocabulary;
   private final MarkovParams params;
   private final ItemCounts counts;
   private final TransitionCounts transitions;
-  private final EncoderScorerRecommender<int[]> recommender;
 
   MarkovModel(ItemVocabulary vocabulary, MarkovParams params, ItemCounts counts, TransitionCounts transitions) {
-    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-    this.params = Objects.requireNonNull(params, "params");
+    super(TYPE, vocabulary, new LastItemEncoder(vocabulary.size()),
+        new MarkovScorer(transitions, counts, Objects.requireNonNull(params, "params")));
+    this.params = params;
     this.counts = counts;
     this.transitions = transitions;
-    if (transitions.numItems() != vocabulary.size()) {
-      throw new IllegalArgumentException("transitions of " + transitions.numItems()
-          + " items but the vocabulary holds " + vocabulary.size());
-    }
-    this.recommender = new EncoderScorerRecommender<>(new LastItemEncoder(vocabulary.size()),
-        new MarkovScorer(transitions, counts, params));
   }
 
   /**
@@ -84,33 +75,8 @@ public final class MarkovModel implements TrainedModel {
   }
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ItemVocabulary vocabulary() {
-    return vocabulary;
-  }
-
-  @Override
-  public int numItems() {
-    return vocabulary.size();
-  }
-
-  @Override
-  public float[][] scoreAll(List<int[]> histories) {
-    return recommender.scoreAll(histories);
-  }
-
-  @Override
-  public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
-    return recommender.scoreCandidates(histories, candidates);
-  }
-
-  @Override
   public void save(Path dir) throws IOException {
-    VocabularyFile.write(vocabulary, dir.resolve(VocabularyFile.FILE_NAME));
+    VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
     Map<String, int[]> arrays = new LinkedHashMap<>();
     arrays.put("itemCounts", counts.toArray());
     arrays.put("rowStart", transitions.rowStarts());

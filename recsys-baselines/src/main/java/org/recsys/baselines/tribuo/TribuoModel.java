@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.recsys.api.AtomicFiles;
-import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.api.EncoderScorerModel;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
-import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingStoppedException;
 import org.recsys.api.VocabularyFile;
@@ -37,7 +36,7 @@ import org.tribuo.provenance.ModelProvenance;
  * to which training adds ours ({@code recsys.*} run provenance: params, seed, example count); it is saved
  * inside Tribuo's protobuf file and as text next to it.
  */
-public final class TribuoModel implements TrainedModel {
+public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> {
   /** The component name. */
   public static final String TYPE = "tribuo";
   static final int FORMAT = 1;
@@ -48,20 +47,17 @@ public final class TribuoModel implements TrainedModel {
 
   private static final Logger log = LoggerFactory.getLogger(TribuoModel.class);
 
-  private final ItemVocabulary vocabulary;
   private final TribuoParams params;
   private final Model<Label> tribuoModel;
   private final TribuoScorer scorer;
-  private final EncoderScorerRecommender<List<Example<Label>>> recommender;
   private final Map<String, String> info;
 
   TribuoModel(ItemVocabulary vocabulary, TribuoParams params, Model<Label> tribuoModel, Map<String, String> info) {
-    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-    this.params = Objects.requireNonNull(params, "params");
-    this.tribuoModel = Objects.requireNonNull(tribuoModel, "tribuoModel");
-    this.scorer = new TribuoScorer(tribuoModel, vocabulary.size());
-    this.recommender = new EncoderScorerRecommender<>(new TribuoFeatureEncoder(params.features(), vocabulary.size()),
-        scorer);
+    super(TYPE, vocabulary, new TribuoFeatureEncoder(params.features(), vocabulary.size()),
+        new TribuoScorer(Objects.requireNonNull(tribuoModel, "tribuoModel"), vocabulary.size()));
+    this.params = params;
+    this.tribuoModel = tribuoModel;
+    this.scorer = (TribuoScorer) scorer();
     this.info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
   }
 
@@ -159,33 +155,8 @@ public final class TribuoModel implements TrainedModel {
   }
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ItemVocabulary vocabulary() {
-    return vocabulary;
-  }
-
-  @Override
-  public int numItems() {
-    return vocabulary.size();
-  }
-
-  @Override
-  public float[][] scoreAll(List<int[]> histories) {
-    return recommender.scoreAll(histories);
-  }
-
-  @Override
-  public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
-    return recommender.scoreCandidates(histories, candidates);
-  }
-
-  @Override
   public void save(Path dir) throws IOException {
-    VocabularyFile.write(vocabulary, dir.resolve(VocabularyFile.FILE_NAME));
+    VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
     AtomicFiles.write(dir.resolve(MODEL_FILE), tribuoModel::serializeToStream);
     byte[] provenance = tribuoProvenance().toString().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(PROVENANCE_FILE), out -> out.write(provenance));
