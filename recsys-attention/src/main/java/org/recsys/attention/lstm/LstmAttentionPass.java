@@ -9,6 +9,7 @@ import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.nn.Reductions;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.PackedSequences;
 
@@ -672,11 +673,11 @@ final class LstmAttentionPass implements AutoCloseable {
           for (int j = 0; j < len; j++) {
             dka[j] += wt[j];
           }
-          dqh[qo + a] = sum(wt, len);
+          dqh[qo + a] = Reductions.sum(wt, len);
         }
       }
       for (int a = 0; a < att; a++) {
-        dv[a] += sum(dvAcc[a], n);
+        dv[a] += Reductions.sum(dvAcc[a], n);
         float[] dka = dkT[a];
         for (int j = 0; j < n; j++) {
           dkh[(r0 + j) * att + a] = dka[j];
@@ -706,25 +707,6 @@ final class LstmAttentionPass implements AutoCloseable {
     for (int j = 0; j < n; j++) {
       x[j] = FastTanh.tanh(x[j]);
     }
-  }
-
-  /** Sum with four accumulators (a dependency chain of one add per element is latency-bound). */
-  private static float sum(float[] x, int n) {
-    float a0 = 0f;
-    float a1 = 0f;
-    float a2 = 0f;
-    float a3 = 0f;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
-      a0 += x[j];
-      a1 += x[j + 1];
-      a2 += x[j + 2];
-      a3 += x[j + 3];
-    }
-    for (; j < n; j++) {
-      a0 += x[j];
-    }
-    return (a0 + a1) + (a2 + a3);
   }
 
   /** dHs (sequence-major) to the top layer's state gradient (time-major). */

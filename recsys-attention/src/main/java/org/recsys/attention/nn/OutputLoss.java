@@ -180,7 +180,7 @@ public final class OutputLoss implements AutoCloseable {
         }
         expInPlace(x, scratch, v);
         x[0] = 0f;
-        float sum = sum(x, v);
+        float sum = Reductions.sum(x, v);
         total += Math.log(sum) + max - targetLogit;
         float inv = invCount / sum;
         for (int j = 0; j < v; j++) {
@@ -225,24 +225,6 @@ public final class OutputLoss implements AutoCloseable {
       r[j] = shifted[j] * (1f + q * (1f + q * (0.5f + q * (1f / 6 + q * (1f / 24 + q * (1f / 120 + q * (1f / 720
           + q * (1f / 5040))))))));
     }
-  }
-
-  private static float sum(float[] x, int n) {
-    float a0 = 0f;
-    float a1 = 0f;
-    float a2 = 0f;
-    float a3 = 0f;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
-      a0 += x[j];
-      a1 += x[j + 1];
-      a2 += x[j + 2];
-      a3 += x[j + 3];
-    }
-    for (; j < n; j++) {
-      a0 += x[j];
-    }
-    return (a0 + a1) + (a2 + a3);
   }
 
   private float dot(FloatBuffer a, int ao, FloatBuffer b, int bo) {

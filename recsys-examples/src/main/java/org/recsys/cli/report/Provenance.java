@@ -1,9 +1,6 @@
 package org.recsys.cli.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,18 +43,6 @@ public record Provenance(String recsysVersion, String javaVersion, String os, St
     m.put("seed", Long.toString(seed));
     m.put("startedAt", startedAt);
     return m;
-  }
-
-  /** {@code sha256:<hex>} of a file's bytes, streamed. */
-  public static String sha256(Path file) throws IOException {
-    MessageDigest md = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    }
-    return "sha256:" + HexFormat.of().formatHex(md.digest());
   }
 
   /** {@code sha256:<hex>} of a text (e.g. a synthetic generator's settings). */
