@@ -79,21 +79,8 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
 
   @Override
   public double computeGradients(TrainingBatch batch, long seed) {
-    if (batch.negativesPerPosition() < negatives) {
-      throw new IllegalArgumentException("loss " + loss.configName() + " needs " + negatives
-          + " negatives per position, the batch has " + batch.negativesPerPosition());
-    }
-    PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(), batch.targets(),
-        batch.negatives(), batch.negativesPerPosition(), weights.numItems);
-    workers.zero();
-    int count = packed.targetCount();
-    if (count == 0) {
-      return 0.0;
-    }
-    float invCount = 1f / count;
-    int[] bounds = ParallelGradients.split(cost(packed), Math.min(threads, packed.count));
-    double total = workers.run(bounds, (w, from, to) -> step(passes.get(w), packed, from, to, seed, invCount));
-    return total / count;
+    return workers.step(batch, weights.numItems, negatives, loss.configName(), this::cost,
+        (w, packed, from, to, invCount) -> step(passes.get(w), packed, from, to, seed, invCount));
   }
 
   private double step(LstmAttentionPass pass, PackedSequences packed, int from, int to, long seed, float invCount) {

@@ -53,8 +53,8 @@ public final class SasRecNetwork implements TrainableNetwork {
   /** A network with freshly initialised weights. */
   static SasRecNetwork create(SasRecParams params, int numItems, long seed) {
     SasRecWeights w = SasRecWeights.allocate(numItems, params.maxLen(), params.hiddenSize(), params.blocks(),
-        params.heads());
-    w.initialise(seed);
+        params.heads(), params.positionOrigin());
+    w.initialise(seed, params.initialisation());
     return new SasRecNetwork(w, params.lossKind(), params.negativesPerPosition(), params.calibration(),
         params.dropout(), params.resolvedThreads());
   }
@@ -79,21 +79,8 @@ public final class SasRecNetwork implements TrainableNetwork {
       throw new IllegalArgumentException("batch windows of " + batch.maxLen() + " positions for a network of maxLen "
           + weights.maxLen);
     }
-    if (batch.negativesPerPosition() < negatives) {
-      throw new IllegalArgumentException("loss " + loss.configName() + " needs " + negatives
-          + " negatives per position, the batch has " + batch.negativesPerPosition());
-    }
-    PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(),
-        batch.targets(), batch.negatives(), batch.negativesPerPosition(), weights.numItems);
-    workers.zero();
-    int count = packed.targetCount();
-    if (count == 0) {
-      return 0.0;
-    }
-    float invCount = 1f / count;
-    int[] bounds = ParallelGradients.split(cost(packed), Math.min(threads, packed.count));
-    double total = workers.run(bounds, (w, from, to) -> step(passes.get(w), packed, from, to, seed, invCount));
-    return total / count;
+    return workers.step(batch, weights.numItems, negatives, loss.configName(), this::cost,
+        (w, packed, from, to, invCount) -> step(passes.get(w), packed, from, to, seed, invCount));
   }
 
   private double step(SasRecPass pass, PackedSequences packed, int from, int to, long seed, float invCount) {
@@ -103,13 +90,18 @@ public final class SasRecNetwork implements TrainableNetwork {
     return l;
   }
 
-  /** Each sequence's share of a step's work, for the split: rows cost d^2-size products, attention n^2 * d. */
+  /**
+   * Each sequence's share of a step's work, for the split: per position the d^2-size products and the loss (the
+   * full softmax scores every item), per pair of positions the attention.
+   */
   private double[] cost(PackedSequences packed) {
     int d = weights.dim;
+    double lossCost = loss == NextItemLoss.CE ? 6.0 * (weights.numItems + 1) * d : 4.0 * (negatives + 1) * d;
+    double rowCost = 36.0 * d * d + lossCost;
     double[] cost = new double[packed.count];
     for (int s = 0; s < packed.count; s++) {
       double n = packed.length(s);
-      cost[s] = n * 36.0 * d * d + n * n * 13.0 * d;
+      cost[s] = n * rowCost + n * n * 13.0 * d;
     }
     return cost;
   }

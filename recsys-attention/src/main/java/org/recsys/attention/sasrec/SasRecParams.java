@@ -1,5 +1,7 @@
 package org.recsys.attention.sasrec;
 
+import static org.recsys.attention.train.ParamChecks.choice;
+import static org.recsys.attention.train.ParamChecks.configName;
 import static org.recsys.attention.train.ParamChecks.orDefault;
 import static org.recsys.attention.train.ParamChecks.positive;
 import static org.recsys.attention.train.ParamChecks.unitInterval;
@@ -19,6 +21,10 @@ import org.recsys.attention.train.TrainingParamsBuilder;
  * @param blocks self-attention blocks (2)
  * @param heads attention heads; must divide {@code hiddenSize} (1)
  * @param dropout dropout rate on embeddings, attention weights and feed-forward layers (0.2)
+ * @param positions where position embeddings count from: {@code end} (the paper's code) or {@code start}; see
+ *     {@link PositionOrigin}
+ * @param init weight initialisation: {@code xavier} (the PyTorch port) or {@code normal}; see
+ *     {@link Initialisation}
  * @param learningRate Adam step size (0.001)
  * @param beta1 Adam first-moment decay (0.9)
  * @param beta2 Adam second-moment decay (0.98)
@@ -35,7 +41,7 @@ import org.recsys.attention.train.TrainingParamsBuilder;
  * @param threads compute threads for training steps, 0 for all processors (0)
  */
 public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, Integer heads, Double dropout,
-    Double learningRate, Double beta1, Double beta2, Double l2Embedding, Integer batchSize, Integer epochs,
+    String positions, String init, Double learningRate, Double beta1, Double beta2, Double l2Embedding, Integer batchSize, Integer epochs,
     String loss, Integer negatives, Double gbceT, Integer validateEvery, Integer patience, String metric,
     Integer threads) {
 
@@ -53,6 +59,8 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
       throw new ConfigException("model.heads", "heads (" + heads + ") must divide hiddenSize (" + hiddenSize + ")");
     }
     dropout = unitInterval("dropout", dropout, 0.2);
+    positions = configName(choice("positions", PositionOrigin.class, positions, PositionOrigin.END));
+    init = configName(choice("init", Initialisation.class, init, Initialisation.XAVIER));
     TrainingOptions t = TrainingOptions.resolve(DEFAULTS, learningRate, beta1, beta2, l2Embedding, batchSize,
         epochs, loss, negatives, gbceT, validateEvery, patience, metric, threads);
     learningRate = t.learningRate();
@@ -87,6 +95,18 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
         validateEvery, patience, metric, threads);
   }
 
+  /** {@link #positions} as an enum. */
+  @JsonIgnore
+  public PositionOrigin positionOrigin() {
+    return choice("positions", PositionOrigin.class, positions, PositionOrigin.END);
+  }
+
+  /** {@link #init} as an enum. */
+  @JsonIgnore
+  public Initialisation initialisation() {
+    return choice("init", Initialisation.class, init, Initialisation.XAVIER);
+  }
+
   /** The loss as an enum. */
   @JsonIgnore
   public NextItemLoss lossKind() {
@@ -119,6 +139,8 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
     b.blocks = blocks;
     b.heads = heads;
     b.dropout = dropout;
+    b.positions = positions;
+    b.init = init;
     b.training(training());
     return b;
   }
@@ -133,6 +155,8 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
     private Integer blocks;
     private Integer heads;
     private Double dropout;
+    private String positions;
+    private String init;
 
     private Builder() {}
 
@@ -166,9 +190,21 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
       return this;
     }
 
+    /** {@code end} or {@code start}: see {@link PositionOrigin}. */
+    public Builder positions(String v) {
+      positions = v;
+      return this;
+    }
+
+    /** {@code xavier} or {@code normal}: see {@link Initialisation}. */
+    public Builder init(String v) {
+      init = v;
+      return this;
+    }
+
     public SasRecParams build() {
-      return new SasRecParams(maxLen, hiddenSize, blocks, heads, dropout, learningRate, beta1, beta2, l2Embedding,
-          batchSize, epochs, loss, negatives, gbceT, validateEvery, patience, metric, threads);
+      return new SasRecParams(maxLen, hiddenSize, blocks, heads, dropout, positions, init, learningRate, beta1,
+          beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, validateEvery, patience, metric, threads);
     }
   }
 }

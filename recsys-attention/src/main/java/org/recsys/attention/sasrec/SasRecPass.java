@@ -39,9 +39,9 @@ import org.recsys.attention.train.PackedSequences;
  * port): {@code Qn = LN1(X)}; causal multi-head attention with queries from {@code Qn} and keys and values from
  * {@code X}, dropout on the attention weights, output projection; {@code H = Qn + attention}; {@code F = LN2(H)};
  * {@code X' = F + dropout(W2 relu(dropout(W1 F + b1)) + b2)}. After the blocks, a final layer norm. Inputs are
- * {@code dropout(sqrt(d) * E[item] + P[position])}. Keys of padding positions are never attended, and padding
- * rows do not exist in the packed layout, so the outputs at real positions equal those of the padded layout
- * with padding masked after every block.
+ * {@code dropout(sqrt(d) * E[item] + P[position])}, positions counted as the weights' {@link PositionOrigin}
+ * says. Keys of padding positions are never attended, and padding rows do not exist in the packed layout, so the
+ * outputs at real positions equal those of the padded layout with padding masked after every block.
  *
  * <p>Not thread-safe: each thread owns its pass.
  */
@@ -236,7 +236,7 @@ final class SasRecPass implements AutoCloseable {
       DropoutRandom random = dropoutOn ? rng[s] : null;
       for (int r = localStart[s]; r < localStart[s + 1]; r++) {
         int eo = batch.items[rowFrom + r] * d;
-        int po = batch.positions[rowFrom + r] * d;
+        int po = position(s, r) * d;
         int o = r * d;
         for (int j = 0; j < d; j++) {
           float v = e.get(eo + j) * sqrtD + p.get(po + j);
@@ -530,19 +530,26 @@ final class SasRecPass implements AutoCloseable {
     FloatBuffer mask = dropoutOn ? embMask.buffer() : null;
     FloatBuffer de = grads[ITEM].buffer();
     FloatBuffer dp = grads[POSITION].buffer();
-    for (int r = 0; r < rows; r++) {
-      int o = r * d;
-      int eo = batch.items[rowFrom + r] * d;
-      int po = batch.positions[rowFrom + r] * d;
-      for (int j = 0; j < d; j++) {
-        float v = g.get(o + j);
-        if (mask != null) {
-          v *= mask.get(o + j);
+    for (int s = 0; s < seqCount; s++) {
+      for (int r = localStart[s]; r < localStart[s + 1]; r++) {
+        int o = r * d;
+        int eo = batch.items[rowFrom + r] * d;
+        int po = position(s, r) * d;
+        for (int j = 0; j < d; j++) {
+          float v = g.get(o + j);
+          if (mask != null) {
+            v *= mask.get(o + j);
+          }
+          dp.put(po + j, dp.get(po + j) + v);
+          de.put(eo + j, de.get(eo + j) + sqrtD * v);
         }
-        dp.put(po + j, dp.get(po + j) + v);
-        de.put(eo + j, de.get(eo + j) + sqrtD * v);
       }
     }
+  }
+
+  /** The position embedding row of local row {@code r}, which belongs to sequence {@code s}. */
+  private int position(int s, int r) {
+    return w.positions == PositionOrigin.START ? r - localStart[s] : batch.positions[rowFrom + r];
   }
 
   private void multiply(FloatTensor a, FloatTensor b, FloatTensor out) {

@@ -44,9 +44,11 @@ final class SasRecWeights implements AutoCloseable {
   final int dim;
   final int blocks;
   final int heads;
+  final PositionOrigin positions;
   final ParameterSet set;
 
-  private SasRecWeights(int numItems, int maxLen, int dim, int blocks, int heads) {
+  private SasRecWeights(int numItems, int maxLen, int dim, int blocks, int heads, PositionOrigin positions) {
+    this.positions = positions;
     this.numItems = numItems;
     this.maxLen = maxLen;
     this.dim = dim;
@@ -79,13 +81,19 @@ final class SasRecWeights implements AutoCloseable {
     this.set = new ParameterSet(p);
   }
 
-  /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
+  /** Zero-filled tensors of the given sizes (to be initialised or loaded), positions counted from the end. */
   static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads) {
+    return allocate(numItems, maxLen, dim, blocks, heads, PositionOrigin.END);
+  }
+
+  /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
+  static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads,
+      PositionOrigin positions) {
     if (numItems < 1 || maxLen < 1 || dim < 1 || blocks < 0 || heads < 1 || dim % heads != 0) {
       throw new IllegalArgumentException("bad SASRec sizes: items=" + numItems + " maxLen=" + maxLen + " dim="
           + dim + " blocks=" + blocks + " heads=" + heads);
     }
-    return new SasRecWeights(numItems, maxLen, dim, blocks, heads);
+    return new SasRecWeights(numItems, maxLen, dim, blocks, heads, java.util.Objects.requireNonNull(positions));
   }
 
   /** Index of tensor {@code which} of block {@code block} in the set. */
@@ -109,27 +117,37 @@ final class SasRecWeights implements AutoCloseable {
     return set.get(blockIndex(block, which)).value();
   }
 
-  /**
-   * Initialises as the public PyTorch SASRec does: Xavier-normal for every matrix (embeddings, projections,
-   * the attention's packed {@code [3d, d]} input projection counted as one matrix), the padding row zeroed,
-   * layer norms at gain 1 and bias 0, attention biases 0, feed-forward biases uniform in
-   * {@code +-1/sqrt(d)} (PyTorch's Conv1d default).
-   */
-  void initialise(long seed) {
+  /** Draws fresh weights by {@code scheme} from {@code seed}; see {@link Initialisation}. */
+  void initialise(long seed, Initialisation scheme) {
     SplittableRandom random = new SplittableRandom(seed);
     int d = dim;
-    xavier(value(ITEM), numItems + 1, d, random);
+    boolean xavierScheme = scheme == Initialisation.XAVIER;
+    double std = Initialisation.NORMAL_STD;
+    if (xavierScheme) {
+      xavier(value(ITEM), numItems + 1, d, random);
+    } else {
+      normal(value(ITEM), std, random);
+    }
     value(ITEM).fill(0, d, 0f);
-    xavier(value(POSITION), maxLen, d, random);
+    if (xavierScheme) {
+      xavier(value(POSITION), maxLen, d, random);
+    } else {
+      normal(value(POSITION), std, random);
+    }
     double inProjStd = Math.sqrt(2.0 / (d + 3 * d));
-    double squareStd = Math.sqrt(2.0 / (d + d));
+    float inProjBound = (float) Math.sqrt(6.0 / (d + 3 * d));
+    double squareStd = xavierScheme ? Math.sqrt(2.0 / (d + d)) : std;
     float bound = (float) (1 / Math.sqrt(d));
     for (int l = 0; l < blocks; l++) {
       block(l, LN1_GAIN).fill(1f);
       block(l, LN1_BIAS).fill(0f);
-      normal(block(l, WQ), inProjStd, random);
-      normal(block(l, WK), inProjStd, random);
-      normal(block(l, WV), inProjStd, random);
+      for (int which : new int[] {WQ, WK, WV}) {
+        if (xavierScheme) {
+          normal(block(l, which), inProjStd, random);
+        } else {
+          uniform(block(l, which), inProjBound, random);
+        }
+      }
       block(l, BQ).fill(0f);
       block(l, BK).fill(0f);
       block(l, BV).fill(0f);
@@ -138,9 +156,17 @@ final class SasRecWeights implements AutoCloseable {
       block(l, LN2_GAIN).fill(1f);
       block(l, LN2_BIAS).fill(0f);
       normal(block(l, W1), squareStd, random);
-      uniform(block(l, B1), bound, random);
+      if (xavierScheme) {
+        uniform(block(l, B1), bound, random);
+      } else {
+        block(l, B1).fill(0f);
+      }
       normal(block(l, W2), squareStd, random);
-      uniform(block(l, B2), bound, random);
+      if (xavierScheme) {
+        uniform(block(l, B2), bound, random);
+      } else {
+        block(l, B2).fill(0f);
+      }
     }
     value(finalGain()).fill(1f);
     value(finalBias()).fill(0f);

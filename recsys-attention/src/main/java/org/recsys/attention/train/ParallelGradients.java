@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.Parameter;
 import org.recsys.attention.nn.ParameterSet;
@@ -23,6 +24,16 @@ public final class ParallelGradients implements AutoCloseable {
   public interface Share {
     /** Computes the share's gradients into worker {@code worker}'s buffers and returns its summed loss. */
     double run(int worker, int from, int to);
+  }
+
+  /** One worker's share of a packed batch: the sequences {@code [from, to)} of {@code packed}. */
+  @FunctionalInterface
+  public interface PackedShare {
+    /**
+     * Computes the share's gradients of {@code loss * invCount} into worker {@code worker}'s buffers and returns
+     * its summed loss.
+     */
+    double run(int worker, PackedSequences packed, int from, int to, float invCount);
   }
 
   private final List<FloatTensor[]> gradients = new ArrayList<>();
@@ -47,6 +58,34 @@ public final class ParallelGradients implements AutoCloseable {
       th.setDaemon(true);
       return th;
     }) : null;
+  }
+
+  /**
+   * One training step of a network over packed sequences: packs {@code batch} without padding, zeroes the
+   * gradients, splits the sequences into shares of about equal {@code cost} and runs them.
+   *
+   * @param numItems the catalogue size, against which the batch's item ids are checked
+   * @param negatives the negatives per position the network's loss needs
+   * @param lossName the loss's config name, for the error when the batch has too few negatives
+   * @param cost each packed sequence's estimated work
+   * @return the mean loss per target position (0 for a batch without targets)
+   */
+  public double step(TrainingBatch batch, int numItems, int negatives, String lossName,
+      Function<PackedSequences, double[]> cost, PackedShare share) {
+    if (batch.negativesPerPosition() < negatives) {
+      throw new IllegalArgumentException("loss " + lossName + " needs " + negatives
+          + " negatives per position, the batch has " + batch.negativesPerPosition());
+    }
+    PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(),
+        batch.targets(), batch.negatives(), batch.negativesPerPosition(), numItems);
+    zero();
+    int count = packed.targetCount();
+    if (count == 0) {
+      return 0.0;
+    }
+    float invCount = 1f / count;
+    int[] bounds = split(cost.apply(packed), Math.min(gradients.size(), packed.count));
+    return run(bounds, (w, from, to) -> share.run(w, packed, from, to, invCount)) / count;
   }
 
   /** Worker {@code worker}'s gradient buffers, indexed like the parameter set. */

@@ -1,5 +1,8 @@
 package org.recsys.attention.train;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.recsys.api.ConfigException;
 
 /**
@@ -30,5 +33,25 @@ public final class ParamChecks {
       throw new ConfigException("model." + key, key + " must be in [0, 1), got " + v);
     }
     return v;
+  }
+
+  /** The config name of an enum constant: its name in lower case ({@code START} is {@code start}). */
+  public static String configName(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The constant of {@code type} whose {@link #configName} is {@code value} (or {@code fallback} when it is null).
+   *
+   * @throws ConfigException naming {@code model.<key>} and the valid names when none matches
+   */
+  public static <E extends Enum<E>> E choice(String key, Class<E> type, String value, E fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    E[] all = type.getEnumConstants();
+    return Arrays.stream(all).filter(c -> configName(c).equals(value)).findFirst()
+        .orElseThrow(() -> new ConfigException("model." + key, "unknown " + key + " '" + value + "'; valid: "
+            + Arrays.stream(all).map(ParamChecks::configName).collect(Collectors.joining(", "))));
   }
 }

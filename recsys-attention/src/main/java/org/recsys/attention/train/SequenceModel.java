@@ -61,7 +61,8 @@ public abstract class SequenceModel<P> extends EncoderScorerModel<DenseStates> i
     super(type, sized(vocabulary, numItems), encoder.get(), new DotProductScorer(scoreTable));
     this.params = params;
     this.weights = weights;
-    this.provenance = Map.copyOf(provenance);
+    // Insertion order kept, so model.json lists provenance in a stable order.
+    this.provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
   }
 
   private static ItemVocabulary sized(ItemVocabulary vocabulary, int numItems) {

@@ -16,6 +16,7 @@ final class ReferenceSasRec {
   private final int d;
   private final int blocks;
   private final int heads;
+  private final PositionOrigin origin;
   /** Weights as doubles, indexed like {@code SasRecWeights.set}. */
   final double[][] w;
 
@@ -25,6 +26,7 @@ final class ReferenceSasRec {
     this.d = weights.dim;
     this.blocks = weights.blocks;
     this.heads = weights.heads;
+    this.origin = weights.positions;
     this.w = GradientCheck.toDoubles(weights.set);
   }
 
@@ -38,11 +40,16 @@ final class ReferenceSasRec {
     boolean[] real = new boolean[t];
     double[][] x = new double[t][d];
     double sqrtD = Math.sqrt(d);
+    int first = 0;
+    while (first < t && window[first] == 0) {
+      first++;
+    }
     for (int p = 0; p < t; p++) {
       real[p] = window[p] != 0;
       if (real[p]) {
+        int position = origin == PositionOrigin.START ? p - first : p;
         for (int j = 0; j < d; j++) {
-          x[p][j] = sqrtD * w[SasRecWeights.ITEM][window[p] * d + j] + w[SasRecWeights.POSITION][p * d + j];
+          x[p][j] = sqrtD * w[SasRecWeights.ITEM][window[p] * d + j] + w[SasRecWeights.POSITION][position * d + j];
         }
       }
     }

@@ -32,7 +32,11 @@ class SasRecGradientTest {
       0, 0, 0, 0, 1};
 
   static SasRecWeights randomWeights(long seed, int heads) {
-    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads);
+    return randomWeights(seed, heads, PositionOrigin.END);
+  }
+
+  static SasRecWeights randomWeights(long seed, int heads, PositionOrigin origin) {
+    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads, origin);
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < w.set.size(); i++) {
       Parameter p = w.set.get(i);
@@ -78,11 +82,30 @@ class SasRecGradientTest {
   @ParameterizedTest
   @EnumSource(NextItemLoss.class)
   void analyticGradientsMatchFiniteDifferences(NextItemLoss loss) {
+    checkGradients(loss, PositionOrigin.END);
+  }
+
+  @ParameterizedTest
+  @EnumSource(PositionOrigin.class)
+  void outputsAndGradientsMatchTheReferenceForEitherPositionOrigin(PositionOrigin origin) {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(4, 1, origin), NextItemLoss.CE, 0, 0, 0.0, 1)) {
+      ReferenceSasRec ref = new ReferenceSasRec(net.weights());
+      float[][] out = net.outputs(PackedSequences.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS));
+      // The short window's first real position (row 5) is coded 2 (end) or 0 (start).
+      double[] expected = ref.forward(java.util.Arrays.copyOfRange(INPUTS, MAX_LEN, 2 * MAX_LEN))[2];
+      for (int j = 0; j < DIM; j++) {
+        assertThat((double) out[5][j]).isCloseTo(expected[j], org.assertj.core.api.Assertions.within(2e-5));
+      }
+    }
+    checkGradients(NextItemLoss.CE, origin);
+  }
+
+  private static void checkGradients(NextItemLoss loss, PositionOrigin origin) {
     int k = GradientCheck.negativesFor(loss);
     double t = 0.6;
     int[] neg = negatives(k, 11);
     // Two threads: the batch is split and the gradients of both shares are summed.
-    try (SasRecNetwork net = new SasRecNetwork(randomWeights(2, 2), loss, k, t, 0.0, 2)) {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(2, 2, origin), loss, k, t, 0.0, 2)) {
       double lossValue = net.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, neg, k), 5L);
       ReferenceSasRec ref = new ReferenceSasRec(net.weights());
       double refLoss = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);

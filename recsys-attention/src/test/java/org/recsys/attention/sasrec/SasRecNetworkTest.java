@@ -70,6 +70,41 @@ class SasRecNetworkTest {
   }
 
   @Test
+  void positionsFromTheStartCodeAPrefixTheSameWhateverFollowsIt() {
+    int[] history = {5, 9, 2, 14, 7, 21, 3};
+    int[] prefix = Arrays.copyOf(history, 4);
+    SasRecParams.Builder b = params(0.0, 1).toBuilder();
+    try (SasRecNetwork start = SasRecNetwork.create(b.positions("start").build(), ITEMS, 6);
+        SasRecNetwork end = SasRecNetwork.create(b.positions("end").build(), ITEMS, 6)) {
+      // A training window's state at position 3 is what inference sees for the 4-item history.
+      assertClose(outputs(start, history)[3], outputs(start, prefix)[3], "start: prefix inside vs alone");
+      assertThat(outputs(end, history)[3]).as("end: the prefix's codes depend on the window's length")
+          .isNotEqualTo(outputs(end, prefix)[3]);
+    }
+  }
+
+  @Test
+  void normalInitialisationDrawsSmallWeightsAndZeroBiases() {
+    try (SasRecNetwork net = SasRecNetwork.create(params(0.0, 1).toBuilder().init("normal").hiddenSize(32).build(),
+        400, 7)) {
+      SasRecWeights w = net.weights();
+      float[] items = w.value(SasRecWeights.ITEM).toArray();
+      double sq = 0;
+      for (int i = 32; i < items.length; i++) {
+        sq += items[i] * items[i];
+      }
+      assertThat(Math.sqrt(sq / (items.length - 32))).isCloseTo(Initialisation.NORMAL_STD, within(0.001));
+      assertThat(Arrays.copyOf(items, 32)).as("padding row").containsOnly(0f);
+      assertThat(w.block(0, SasRecWeights.B1).toArray()).containsOnly(0f);
+      assertThat(w.block(1, SasRecWeights.B2).toArray()).containsOnly(0f);
+    }
+    try (SasRecNetwork xavier = SasRecNetwork.create(params(0.0, 1).toBuilder().hiddenSize(32).build(), 400, 7)) {
+      assertThat(xavier.weights().block(0, SasRecWeights.B1).toArray()).as("xavier: PyTorch's Conv1d biases")
+          .isNotEqualTo(new float[32]);
+    }
+  }
+
+  @Test
   void longHistoriesKeepTheirMostRecentItemsAndEmptyOnesAreAllowed() {
     try (SasRecNetwork net = SasRecNetwork.create(params(0.0, 1), ITEMS, 5)) {
       int[] longHistory = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};

@@ -29,6 +29,8 @@ class SasRecParamsTest {
     assertThat(p.negatives()).isEqualTo(1);
     assertThat(p.metric()).isEqualTo("NDCG@10");
     assertThat(p.gbceT()).isNull();
+    assertThat(p.positionOrigin()).isEqualTo(PositionOrigin.END);
+    assertThat(p.initialisation()).isEqualTo(Initialisation.XAVIER);
   }
 
   @Test
@@ -39,7 +41,7 @@ class SasRecParamsTest {
     assertThat(p.gbceT()).isEqualTo(0.75);
     assertThat(p.maxLen()).isEqualTo(200);
     assertThat(JSON.readValue(JSON.writeValueAsString(p), SasRecParams.class)).isEqualTo(p);
-    SasRecParams ce = SasRecParams.builder().loss("ce").build();
+    SasRecParams ce = SasRecParams.builder().loss("ce").positions("start").init("normal").build();
     assertThat(JSON.readValue(JSON.writeValueAsString(ce), SasRecParams.class)).isEqualTo(ce);
     assertThat(SasRecParams.builder().loss("sampled-softmax").build().negatives()).isEqualTo(100);
   }
@@ -59,6 +61,8 @@ class SasRecParamsTest {
     assertKey(() -> SasRecParams.builder().patience(0).build(), "model.patience", "> 0");
     assertKey(() -> SasRecParams.builder().threads(-1).build(), "model.threads", ">= 0");
     assertKey(() -> SasRecParams.builder().metric(" ").build(), "model.metric", "NDCG@10");
+    assertKey(() -> SasRecParams.builder().positions("left").build(), "model.positions", "valid: end, start");
+    assertKey(() -> SasRecParams.builder().init("he").build(), "model.init", "valid: xavier, normal");
     assertThatThrownBy(() -> JSON.readValue("{\"hiddenSise\":64}", SasRecParams.class))
         .hasMessageContaining("hiddenSise");
   }

@@ -28,6 +28,8 @@ public final class CsvInteractionReader implements InteractionReader {
   private static final Logger LOG = LoggerFactory.getLogger(CsvInteractionReader.class);
 
   private final ColumnMapping columns;
+  /** False when the timestamp column is only the default's: a file without it is then in time order. */
+  private final boolean timestampNamed;
   private final char delimiter;
   private final boolean lenient;
 
@@ -40,6 +42,7 @@ public final class CsvInteractionReader implements InteractionReader {
    */
   public CsvInteractionReader(ColumnMapping columns, char delimiter, boolean lenient) {
     this.columns = columns == null ? ColumnMapping.CSV_DEFAULTS : columns.orDefaults(ColumnMapping.CSV_DEFAULTS);
+    this.timestampNamed = columns != null && columns.timestamp() != null;
     this.delimiter = delimiter;
     this.lenient = lenient;
   }
@@ -54,9 +57,9 @@ public final class CsvInteractionReader implements InteractionReader {
       if (header == null || header.isEmpty()) {
         throw new IOException(file + ": empty file (expected a header line)");
       }
-      int uc = column(file, header, columns.user(), "user", true);
-      int ic = column(file, header, columns.item(), "item", true);
-      int tc = column(file, header, columns.timestamp(), "timestamp", false);
+      int uc = column(file, header, columns.user(), "user", false);
+      int ic = column(file, header, columns.item(), "item", false);
+      int tc = column(file, header, columns.timestamp(), "timestamp", !timestampNamed);
       int rc = column(file, header, columns.rating(), "rating", false);
       int width = header.size();
       long count = 0;
@@ -106,7 +109,11 @@ public final class CsvInteractionReader implements InteractionReader {
     }
   }
 
-  private static int column(Path file, Map<String, Integer> header, String name, String role, boolean required)
+  /**
+   * The index of column {@code name} (case-insensitive), or -1 when {@code name} is null, or when the column is
+   * missing and {@code mayBeMissing}.
+   */
+  private static int column(Path file, Map<String, Integer> header, String name, String role, boolean mayBeMissing)
       throws IOException {
     if (name == null) {
       return -1;
@@ -118,8 +125,8 @@ public final class CsvInteractionReader implements InteractionReader {
           return e.getValue();
         }
       }
-      if (!required && name.equals(ColumnMapping.CSV_DEFAULTS.timestamp())) {
-        return -1; // the default timestamp column is optional; a named one is not
+      if (mayBeMissing) {
+        return -1;
       }
       throw new IOException(file + ":1: missing " + role + " column '" + name + "' (columns: " + header.keySet()
           + ")");

@@ -53,6 +53,12 @@ class CsvInteractionReaderTest {
     Files.writeString(f, "user,item\nu,i\n");
     assertThat(read(new CsvInteractionReader(null, ',', false), f))
         .containsExactly(new Row("u", "i", InteractionSink.NO_TIME, Double.NaN));
+    // A timestamp column the user names must exist, even under the default's name.
+    for (String named : new String[] {"timestamp", "time"}) {
+      ColumnMapping m = new ColumnMapping(null, null, named, null);
+      assertThatThrownBy(() -> read(new CsvInteractionReader(m, ',', false), f))
+          .hasMessage(f + ":1: missing timestamp column '" + named + "' (columns: [user, item])");
+    }
   }
 
   @Test
