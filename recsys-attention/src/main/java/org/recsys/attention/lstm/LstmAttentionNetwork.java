@@ -27,6 +27,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   private final NextItemLoss loss;
   private final int negatives;
   private final double gbceBeta;
+  private final boolean excludeHistory;
   private final int threads;
   private final int maxLen;
   private final List<LstmAttentionPass> passes = new ArrayList<>();
@@ -39,6 +40,12 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
    */
   LstmAttentionNetwork(LstmAttentionWeights weights, int maxLen, NextItemLoss loss, int negatives, double gbceT,
       double dropout, int threads) {
+    this(weights, maxLen, loss, negatives, gbceT, false, dropout, threads);
+  }
+
+  /** @param excludeHistory for {@code ce}: leave each window's own items out of its rows' softmax */
+  LstmAttentionNetwork(LstmAttentionWeights weights, int maxLen, NextItemLoss loss, int negatives, double gbceT,
+      boolean excludeHistory, double dropout, int threads) {
     if (loss.sampled() && negatives < 1) {
       throw new IllegalArgumentException("loss " + loss.configName() + " needs at least one negative");
     }
@@ -47,6 +54,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
     this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();
     this.workers = new ParallelGradients(weights.set, this.threads, "lstm-attention-step");
@@ -60,7 +68,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     LstmAttentionWeights w = LstmAttentionWeights.allocate(params, numItems);
     w.initialise(seed);
     return new LstmAttentionNetwork(w, params.maxLen(), params.lossKind(), params.negativesPerPosition(),
-        params.calibration(), params.dropout(), params.resolvedThreads());
+        params.calibration(), params.training().excludesHistory(), params.dropout(), params.resolvedThreads());
   }
 
   LstmAttentionWeights weights() {
@@ -85,7 +93,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
 
   private double step(LstmAttentionPass pass, PackedSequences packed, int from, int to, long seed, float invCount) {
     pass.forward(packed, from, to, true, seed, true);
-    double l = pass.loss(loss, gbceBeta, invCount);
+    double l = pass.loss(loss, gbceBeta, invCount, excludeHistory);
     pass.backward();
     return l;
   }

@@ -32,6 +32,8 @@ import org.recsys.attention.train.TrainingParamsBuilder;
  * @param negatives negatives per position for sampled losses (bce 1, sampled-softmax 100, gbce 256); not
  *     allowed with {@code ce}
  * @param gbceT gBCE calibration {@code t} in [0, 1] (0.75); only with {@code gbce}
+ * @param ceExcludesHistory only with {@code ce}: leave the user's other items out of the softmax, as the sampled
+ *     losses' negatives do (false)
  * @param validateEvery validate every this many epochs (5); the last epoch is always validated
  * @param patience stop after this many validations in a row without improvement (5)
  * @param metric the validation metric that selects the best epoch ({@code NDCG@10})
@@ -40,7 +42,7 @@ import org.recsys.attention.train.TrainingParamsBuilder;
 public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer hiddenSize, Integer layers,
     Integer attentionSize, String output, Double dropout, Double learningRate, Double beta1, Double beta2,
     Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
-    Integer validateEvery, Integer patience, String metric, Integer threads) {
+    Boolean ceExcludesHistory, Integer validateEvery, Integer patience, String metric, Integer threads) {
 
   private static final TrainingOptions.Defaults DEFAULTS = new TrainingOptions.Defaults(0.999, NextItemLoss.CE, 5);
 
@@ -56,7 +58,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
         "unknown output '" + outputName + "'; valid: " + OutputKind.choices()));
     dropout = unitInterval("dropout", dropout, 0.2);
     TrainingOptions t = TrainingOptions.resolve(DEFAULTS, learningRate, beta1, beta2, l2Embedding, batchSize,
-        epochs, loss, negatives, gbceT, validateEvery, patience, metric, threads);
+        epochs, loss, negatives, gbceT, ceExcludesHistory, validateEvery, patience, metric, threads);
     learningRate = t.learningRate();
     beta1 = t.beta1();
     beta2 = t.beta2();
@@ -66,6 +68,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     loss = t.loss();
     negatives = t.negatives();
     gbceT = t.gbceT();
+    ceExcludesHistory = t.ceExcludesHistory();
     validateEvery = t.validateEvery();
     patience = t.patience();
     metric = t.metric();
@@ -86,7 +89,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
   @JsonIgnore
   public TrainingOptions training() {
     return new TrainingOptions(learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT,
-        validateEvery, patience, metric, threads);
+        ceExcludesHistory, validateEvery, patience, metric, threads);
   }
 
   /** The loss as an enum (the losses and their config names are SASRec's). */
@@ -135,7 +138,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
 
   /**
    * Fluent construction; unset values take the defaults. The training setters are {@link TrainingParamsBuilder}'s;
-   * changing the loss resets negatives and gbceT.
+   * changing the loss resets negatives, gbceT and ceExcludesHistory.
    */
   public static final class Builder extends TrainingParamsBuilder<Builder> {
     private Integer maxLen;
@@ -190,8 +193,8 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
 
     public LstmAttentionParams build() {
       return new LstmAttentionParams(maxLen, embeddingSize, hiddenSize, layers, attentionSize, output, dropout,
-          learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, validateEvery, patience,
-          metric, threads);
+          learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, ceExcludesHistory,
+          validateEvery, patience, metric, threads);
     }
   }
 }

@@ -9,6 +9,7 @@ import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.nn.WindowItems;
 import org.recsys.attention.nn.Reductions;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.train.PackedSequences;
@@ -569,10 +570,10 @@ final class LstmAttentionPass implements AutoCloseable {
    * @param beta gBCE's positive-score exponent (1 for BCE)
    * @return the summed (not averaged) loss over this pass's target rows
    */
-  double loss(NextItemLoss kind, double beta, float invCount) {
+  double loss(NextItemLoss kind, double beta, float invCount, boolean excludeHistory) {
     requireTrainable();
     return outputLoss.compute(kind, beta, y, rows, batch.targets, rowFrom, batch.negatives, batch.negativesPerRow,
-        invCount, dy);
+        invCount, dy, excludeHistory ? new WindowItems(batch.start, batch.items, batch.targets) : null);
   }
 
   // --------------------------------------------------------------------------------------------- backward

@@ -62,14 +62,16 @@ public final class OutputLoss implements AutoCloseable {
    * sampled softmax or full softmax; see the class comment for the arguments.
    *
    * @param beta gBCE's positive-score weight (ignored by the other losses)
+   * @param exclude for full softmax: the windows whose items leave each row's softmax (all but the row's own
+   *     target), or null to score every item; ignored by the sampled losses, whose negatives already avoid them
    */
   public double compute(NextItemLoss kind, double beta, FloatTensor y, int rows, int[] targets, int targetFrom,
-      int[] negatives, int k, float invCount, FloatTensor dy) {
+      int[] negatives, int k, float invCount, FloatTensor dy, WindowItems exclude) {
     return switch (kind) {
       case BCE -> binary(y, rows, targets, targetFrom, negatives, k, 1f, 1f, invCount, dy);
       case GBCE -> binary(y, rows, targets, targetFrom, negatives, k, (float) beta, 1f / (k + 1), invCount, dy);
       case SAMPLED_SOFTMAX -> sampledSoftmax(y, rows, targets, targetFrom, negatives, k, invCount, dy);
-      case CE -> fullSoftmax(y, rows, targets, targetFrom, invCount, dy);
+      case CE -> fullSoftmax(y, rows, targets, targetFrom, invCount, dy, exclude);
     };
   }
 
@@ -205,8 +207,13 @@ public final class OutputLoss implements AutoCloseable {
    * Softmax cross-entropy over every item {@code 1..n}: {@code logsumexp(s_1..s_n) - s+}. The per-row work runs on
    * heap arrays in short loops that C2 vectorises, with {@link #expInPlace}; against scalar {@link FastExp} over
    * the ND4J buffer this cut a whole LSTM-attention CE step on ML-1M shapes by about a third.
+   *
+   * @param exclude when not null, each row's softmax leaves out the items of its window except its own target:
+   *     {@code logsumexp} over the other items only, and those items get no gradient from the row
    */
-  public double fullSoftmax(FloatTensor y, int rows, int[] targets, int targetFrom, float invCount, FloatTensor dy) {
+  public double fullSoftmax(FloatTensor y, int rows, int[] targets, int targetFrom, float invCount, FloatTensor dy,
+      WindowItems exclude) {
+    int window = 0;
     int v = numItems + 1;
     int d = dim;
     if (logits == null) {
@@ -230,6 +237,22 @@ public final class OutputLoss implements AutoCloseable {
         }
         lb.get(ro, x, 0, v);
         x[0] = x[1];
+        int from = 0;
+        int to = 0;
+        if (exclude != null) {
+          // The window's items leave the softmax (their exponentials are zeroed below); the target stays.
+          int g = targetFrom + c0 + i;
+          while (exclude.start()[window + 1] <= g) {
+            window++;
+          }
+          from = exclude.start()[window];
+          to = exclude.start()[window + 1];
+          for (int j = from; j < to; j++) {
+            x[exclude.items()[j]] = Float.NEGATIVE_INFINITY;
+            x[exclude.targets()[j]] = Float.NEGATIVE_INFINITY;
+          }
+          x[target] = lb.get(ro + target);
+        }
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < v; j++) {
           max = Math.max(max, x[j]);
@@ -240,6 +263,14 @@ public final class OutputLoss implements AutoCloseable {
         }
         expInPlace(x, scratch, v);
         x[0] = 0f;
+        for (int j = from; j < to; j++) {
+          if (exclude.items()[j] != target) {
+            x[exclude.items()[j]] = 0f;
+          }
+          if (exclude.targets()[j] != target) {
+            x[exclude.targets()[j]] = 0f;
+          }
+        }
         float sum = Reductions.sum(x, v);
         total += Math.log(sum) + max - targetLogit;
         float inv = invCount / sum;

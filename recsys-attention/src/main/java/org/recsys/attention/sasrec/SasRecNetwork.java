@@ -26,6 +26,7 @@ public final class SasRecNetwork implements TrainableNetwork {
   private final NextItemLoss loss;
   private final int negatives;
   private final double gbceBeta;
+  private final boolean excludeHistory;
   private final float dropout;
   private final int threads;
   private final List<SasRecPass> passes = new ArrayList<>();
@@ -34,6 +35,12 @@ public final class SasRecNetwork implements TrainableNetwork {
   private DotProductScorer scorer;
 
   SasRecNetwork(SasRecWeights weights, NextItemLoss loss, int negatives, double gbceT, double dropout, int threads) {
+    this(weights, loss, negatives, gbceT, false, dropout, threads);
+  }
+
+  /** @param excludeHistory for {@code ce}: leave each window's own items out of its rows' softmax */
+  SasRecNetwork(SasRecWeights weights, NextItemLoss loss, int negatives, double gbceT, boolean excludeHistory,
+      double dropout, int threads) {
     if (loss.sampled() && negatives < 1) {
       throw new IllegalArgumentException("loss " + loss.configName() + " needs at least one negative");
     }
@@ -41,6 +48,7 @@ public final class SasRecNetwork implements TrainableNetwork {
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
     this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.dropout = (float) dropout;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();
@@ -56,7 +64,7 @@ public final class SasRecNetwork implements TrainableNetwork {
         params.heads(), params.positionOrigin());
     w.initialise(seed, params.initialisation());
     return new SasRecNetwork(w, params.lossKind(), params.negativesPerPosition(), params.calibration(),
-        params.dropout(), params.resolvedThreads());
+        params.training().excludesHistory(), params.dropout(), params.resolvedThreads());
   }
 
   SasRecWeights weights() {
@@ -85,7 +93,7 @@ public final class SasRecNetwork implements TrainableNetwork {
 
   private double step(SasRecPass pass, PackedSequences packed, int from, int to, long seed, float invCount) {
     pass.forward(packed, from, to, true, seed);
-    double l = pass.loss(loss, gbceBeta, invCount);
+    double l = pass.loss(loss, gbceBeta, invCount, excludeHistory);
     pass.backward();
     return l;
   }

@@ -29,6 +29,7 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.LayerNorm;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.nn.WindowItems;
 import org.recsys.attention.train.PackedSequences;
 
 /**
@@ -400,13 +401,13 @@ final class SasRecPass implements AutoCloseable {
    * @param beta gBCE's positive-score exponent (1 for BCE)
    * @return the summed (not averaged) loss over this pass's target rows
    */
-  double loss(NextItemLoss kind, double beta, float invCount) {
+  double loss(NextItemLoss kind, double beta, float invCount, boolean excludeHistory) {
     requireTrainable();
     if (outputLoss == null) {
       outputLoss = new OutputLoss(w.value(ITEM), grads[ITEM]);
     }
     return outputLoss.compute(kind, beta, y, rows, batch.targets, rowFrom, batch.negatives, batch.negativesPerRow,
-        invCount, g1);
+        invCount, g1, excludeHistory ? new WindowItems(batch.start, batch.items, batch.targets) : null);
   }
 
   // --------------------------------------------------------------------------------------------- backward

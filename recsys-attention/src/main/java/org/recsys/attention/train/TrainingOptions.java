@@ -14,14 +14,16 @@ import org.recsys.attention.nn.NextItemLoss;
  *
  * @param negatives negatives per position (0 for {@code ce})
  * @param gbceT gBCE's calibration, or null for the other losses
+ * @param ceExcludesHistory for {@code ce}: whether the softmax leaves out the user's other items (the window's
+ *     inputs and targets), as the sampled losses' negatives do; null for the other losses
  */
 public record TrainingOptions(double learningRate, double beta1, double beta2, double l2Embedding, int batchSize,
-    int epochs, String loss, int negatives, Double gbceT, int validateEvery, int patience, String metric,
-    int threads) {
+    int epochs, String loss, int negatives, Double gbceT, Boolean ceExcludesHistory, int validateEvery,
+    int patience, String metric, int threads) {
 
   /**
    * The defaults that differ between models; the rest are shared: learningRate 0.001, beta1 0.9, l2Embedding 0,
-   * batchSize 128, epochs 200, gbceT 0.75, patience 5, metric NDCG@10, threads 0.
+   * batchSize 128, epochs 200, gbceT 0.75, ceExcludesHistory false, patience 5, metric NDCG@10, threads 0.
    */
   public record Defaults(double beta2, NextItemLoss loss, int validateEvery) {}
 
@@ -32,7 +34,7 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
    */
   public static TrainingOptions resolve(Defaults defaults, Double learningRate, Double beta1, Double beta2,
       Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
-      Integer validateEvery, Integer patience, String metric, Integer threads) {
+      Boolean ceExcludesHistory, Integer validateEvery, Integer patience, String metric, Integer threads) {
     double lr = orDefault(learningRate, 0.001);
     if (!(lr > 0 && Double.isFinite(lr))) {
       throw new ConfigException("model.learningRate", "learningRate must be > 0, got " + lr);
@@ -71,6 +73,14 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
         throw new ConfigException("model.gbceT", "gbceT must be in [0, 1], got " + t);
       }
     }
+    Boolean exclude = ceExcludesHistory;
+    if (exclude != null && kind != NextItemLoss.CE) {
+      throw new ConfigException("model.ceExcludesHistory", "ceExcludesHistory applies only to loss ce (loss is "
+          + lossName + "; its sampled negatives already leave out the user's items)");
+    }
+    if (kind == NextItemLoss.CE) {
+      exclude = orDefault(exclude, false);
+    }
     int every = positive("validateEvery", validateEvery, defaults.validateEvery());
     int pat = positive("patience", patience, 5);
     String m = orDefault(metric, "NDCG@10");
@@ -81,7 +91,7 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
     if (th < 0) {
       throw new ConfigException("model.threads", "threads must be >= 0 (0 = all processors), got " + th);
     }
-    return new TrainingOptions(lr, b1, b2, l2, batch, ep, lossName, k, t, every, pat, m, th);
+    return new TrainingOptions(lr, b1, b2, l2, batch, ep, lossName, k, t, exclude, every, pat, m, th);
   }
 
   /** The loss as an enum. */
@@ -92,6 +102,11 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
   /** gBCE's calibration t, or 0 for the other losses. */
   public double calibration() {
     return gbceT == null ? 0.0 : gbceT;
+  }
+
+  /** Whether full softmax leaves out the user's other items (false for the sampled losses). */
+  public boolean excludesHistory() {
+    return Boolean.TRUE.equals(ceExcludesHistory);
   }
 
   /** {@link #threads()} with 0 resolved to the number of processors. */

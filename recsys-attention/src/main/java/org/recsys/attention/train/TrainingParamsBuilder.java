@@ -4,7 +4,8 @@ import org.recsys.attention.nn.NextItemLoss;
 
 /**
  * The setters of the shared training hyperparameters (see {@link TrainingOptions}) for the models' parameter
- * builders; unset values stay null and take the model's defaults. Changing the loss resets negatives and gbceT.
+ * builders; unset values stay null and take the model's defaults. Changing the loss resets negatives, gbceT
+ * and ceExcludesHistory.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -18,6 +19,7 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
   protected String loss;
   protected Integer negatives;
   protected Double gbceT;
+  protected Boolean ceExcludesHistory;
   protected Integer validateEvery;
   protected Integer patience;
   protected String metric;
@@ -38,6 +40,7 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
     loss = t.loss();
     negatives = t.loss().equals(NextItemLoss.CE.configName()) ? null : t.negatives();
     gbceT = t.gbceT();
+    ceExcludesHistory = t.ceExcludesHistory();
     validateEvery = t.validateEvery();
     patience = t.patience();
     metric = t.metric();
@@ -79,6 +82,7 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
     loss = v;
     negatives = null;
     gbceT = null;
+    ceExcludesHistory = null;
     return self();
   }
 
@@ -89,6 +93,12 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
 
   public B gbceT(double v) {
     gbceT = v;
+    return self();
+  }
+
+  /** For {@code ce}: leave the user's other items out of the softmax. */
+  public B ceExcludesHistory(boolean v) {
+    ceExcludesHistory = v;
     return self();
   }
 

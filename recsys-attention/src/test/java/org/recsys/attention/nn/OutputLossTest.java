@@ -35,7 +35,7 @@ class OutputLossTest {
     try (FloatTensor t = FloatTensor.of(table, 5, 2); FloatTensor g = FloatTensor.zeros(5, 2);
         FloatTensor y = FloatTensor.of(new float[] {0, 0, 0, 0}, 2, 2); FloatTensor dy = FloatTensor.zeros(2, 2);
         OutputLoss loss = new OutputLoss(t, g)) {
-      double total = loss.fullSoftmax(y, 2, new int[] {0, 3, 0}, 1, 0.5f, dy);
+      double total = loss.fullSoftmax(y, 2, new int[] {0, 3, 0}, 1, 0.5f, dy, null);
       assertThat(total).isCloseTo(Math.log(4), within(1e-6));
       // Row 0 (target 3): dy = 0.5 * (sum_i p_i e_i - e_3) = 0.5 * ((1/4) * (1, 3) - (1, 1)) = (-0.375, -0.125).
       assertThat(dy.get(0)).isCloseTo(-0.375f, within(1e-6f));
@@ -46,6 +46,33 @@ class OutputLossTest {
       // The padding row is never scored.
       assertThat(g.get(0)).isZero();
       assertThat(g.get(1)).isZero();
+    }
+  }
+
+  @Test
+  void excludingTheWindowsItemsLeavesThemOutOfTheSoftmaxAndItsGradient() {
+    // Items 1 (1,0), 2 (0,1), 3 (1,1), 4 (-1,1). One window of two rows: inputs 1, 2; targets 3, none.
+    float[] table = {0, 0, 1, 0, 0, 1, 1, 1, -1, 1};
+    WindowItems window = new WindowItems(new int[] {0, 2}, new int[] {1, 2}, new int[] {3, 0});
+    try (FloatTensor t = FloatTensor.of(table, 5, 2); FloatTensor g = FloatTensor.zeros(5, 2);
+        FloatTensor y = FloatTensor.of(new float[] {1, 0, 0, 0}, 2, 2); FloatTensor dy = FloatTensor.zeros(2, 2);
+        OutputLoss loss = new OutputLoss(t, g)) {
+      // Row 0 scores items 3 and 4 only (1 and -1): loss = log(e + 1/e) - 1 = log(1 + e^-2).
+      double total = loss.fullSoftmax(y, 2, new int[] {3, 0}, 0, 0.5f, dy, window);
+      assertThat(total).isCloseTo(Math.log1p(Math.exp(-2)), within(1e-6));
+      double p4 = 1 / (1 + Math.exp(2));
+      // dy = 0.5 * (p3 e3 + p4 e4 - e3) = 0.5 * p4 * (e4 - e3) = 0.5 * p4 * (-2, 0).
+      assertThat(dy.get(0)).isCloseTo((float) (-p4), within(1e-6f));
+      assertThat(dy.get(1)).isCloseTo(0f, within(1e-6f));
+      // The excluded items get no gradient; 3 and 4 get 0.5 * (p - [target]) * y.
+      assertThat(new float[] {g.get(2), g.get(3), g.get(4), g.get(5)}).containsOnly(0f);
+      assertThat(g.get(6)).isCloseTo((float) (-0.5 * p4), within(1e-6f));
+      assertThat(g.get(8)).isCloseTo((float) (0.5 * p4), within(1e-6f));
+      // Without the exclusion, item 1 (score 1) takes part and the loss is log(e + 1 + e + 1/e) - 1.
+      g.fill(0f);
+      double all = loss.fullSoftmax(y, 2, new int[] {3, 0}, 0, 0.5f, dy, null);
+      assertThat(all).isCloseTo(Math.log(2 * Math.E + 1 + 1 / Math.E) - 1, within(1e-6));
+      assertThat(g.get(2)).isNotZero();
     }
   }
 }

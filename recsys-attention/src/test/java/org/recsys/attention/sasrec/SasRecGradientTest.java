@@ -100,6 +100,52 @@ class SasRecGradientTest {
     checkGradients(NextItemLoss.CE, origin);
   }
 
+  @Test
+  void ceWithoutHistoryScoresEachRowAgainstTheItemsOutsideItsWindow() {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(3, 2), NextItemLoss.CE, 0, 0, true, 0.0, 2)) {
+      double loss = net.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0), 5L);
+      PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0, ITEMS);
+      float[][] out = net.outputs(packed);
+      float[] e = net.weights().value(SasRecWeights.ITEM).toArray();
+      double total = 0;
+      int count = 0;
+      for (int w = 0; w < packed.count; w++) {
+        java.util.Set<Integer> own = new java.util.HashSet<>();
+        for (int r = packed.start[w]; r < packed.start[w + 1]; r++) {
+          own.add(packed.items[r]);
+          own.add(packed.targets[r]);
+        }
+        for (int r = packed.start[w]; r < packed.start[w + 1]; r++) {
+          int target = packed.targets[r];
+          if (target == 0) {
+            continue;
+          }
+          double sum = 0;
+          for (int item = 1; item <= ITEMS; item++) {
+            if (item == target || !own.contains(item)) {
+              sum += Math.exp(dot(out[r], e, item));
+            }
+          }
+          total += Math.log(sum) - dot(out[r], e, target);
+          count++;
+        }
+      }
+      assertThat(loss).isCloseTo(total / count, org.assertj.core.api.Assertions.within(1e-5));
+      try (SasRecNetwork all = new SasRecNetwork(randomWeights(3, 2), NextItemLoss.CE, 0, 0, 0.0, 2)) {
+        assertThat(all.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, new int[0], 0), 5L))
+            .as("scoring every item costs more").isGreaterThan(loss + 1e-3);
+      }
+    }
+  }
+
+  private static double dot(float[] y, float[] table, int item) {
+    double s = 0;
+    for (int j = 0; j < DIM; j++) {
+      s += y[j] * table[item * DIM + j];
+    }
+    return s;
+  }
+
   private static void checkGradients(NextItemLoss loss, PositionOrigin origin) {
     int k = GradientCheck.negativesFor(loss);
     double t = 0.6;

@@ -41,7 +41,11 @@ class SasRecParamsTest {
     assertThat(p.gbceT()).isEqualTo(0.75);
     assertThat(p.maxLen()).isEqualTo(200);
     assertThat(JSON.readValue(JSON.writeValueAsString(p), SasRecParams.class)).isEqualTo(p);
-    SasRecParams ce = SasRecParams.builder().loss("ce").positions("start").init("normal").build();
+    SasRecParams ce = SasRecParams.builder().loss("ce").positions("start").init("normal").ceExcludesHistory(true)
+        .build();
+    assertThat(ce.training().excludesHistory()).isTrue();
+    assertThat(SasRecParams.builder().loss("ce").build().ceExcludesHistory()).isFalse();
+    assertThat(SasRecParams.defaults().ceExcludesHistory()).isNull();
     assertThat(JSON.readValue(JSON.writeValueAsString(ce), SasRecParams.class)).isEqualTo(ce);
     assertThat(SasRecParams.builder().loss("sampled-softmax").build().negatives()).isEqualTo(100);
   }
@@ -63,6 +67,8 @@ class SasRecParamsTest {
     assertKey(() -> SasRecParams.builder().metric(" ").build(), "model.metric", "NDCG@10");
     assertKey(() -> SasRecParams.builder().positions("left").build(), "model.positions", "valid: end, start");
     assertKey(() -> SasRecParams.builder().init("he").build(), "model.init", "valid: xavier, normal");
+    assertKey(() -> SasRecParams.builder().ceExcludesHistory(true).build(), "model.ceExcludesHistory",
+        "only to loss ce");
     assertThatThrownBy(() -> JSON.readValue("{\"hiddenSise\":64}", SasRecParams.class))
         .hasMessageContaining("hiddenSise");
   }
