@@ -81,11 +81,6 @@ final class SasRecWeights implements AutoCloseable {
     this.set = new ParameterSet(p);
   }
 
-  /** Zero-filled tensors of the given sizes (to be initialised or loaded), positions counted from the end. */
-  static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads) {
-    return allocate(numItems, maxLen, dim, blocks, heads, PositionOrigin.END);
-  }
-
   /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
   static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads,
       PositionOrigin positions) {
