@@ -1,14 +1,13 @@
 package org.recsys.attention.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.nn.PassBuffers;
 import org.recsys.attention.nn.WindowItems;
 import org.recsys.attention.nn.Reductions;
 import org.recsys.attention.nn.NextItemLoss;
@@ -52,7 +51,7 @@ final class LstmAttentionPass implements AutoCloseable {
   /** Gradients aligned with the weights' set; {@code null} for an inference-only pass. */
   private final FloatTensor[] grads;
   private final OutputLoss outputLoss;
-  private final List<FloatTensor> owned = new ArrayList<>();
+  private final PassBuffers buffers = new PassBuffers();
 
   // The current range.
   private PackedSequences batch;
@@ -870,7 +869,7 @@ final class LstmAttentionPass implements AutoCloseable {
     int at = Math.max(needAttn, capAttn < 0 ? needAttn : capAttn + capAttn / 2);
     int sq = Math.max(needSeqs, capSeqs);
     int ln = Math.max(needLen, capLen);
-    releaseBuffers();
+    buffers.close();
     capRows = r;
     capAttn = at;
     capSeqs = sq;
@@ -891,44 +890,44 @@ final class LstmAttentionPass implements AutoCloseable {
     for (int l = 0; l < layers; l++) {
       int width = l == 0 ? d : h;
       if (l == 0 || masks) {
-        xIn[l] = alloc((long) r1 * width);
+        xIn[l] = buffers.allocate((long) r1 * width);
       }
-      z[l] = alloc((long) r1 * g4);
-      hOut[l] = alloc((long) r1 * h);
-      gateI[l] = heap((long) r1 * h);
-      gateF[l] = heap((long) r1 * h);
-      gateG[l] = heap((long) r1 * h);
-      gateO[l] = heap((long) r1 * h);
-      cell[l] = heap((long) r1 * h);
-      cellTanh[l] = heap((long) r1 * h);
+      z[l] = buffers.allocate((long) r1 * g4);
+      hOut[l] = buffers.allocate((long) r1 * h);
+      gateI[l] = PassBuffers.heap((long) r1 * h);
+      gateF[l] = PassBuffers.heap((long) r1 * h);
+      gateG[l] = PassBuffers.heap((long) r1 * h);
+      gateO[l] = PassBuffers.heap((long) r1 * h);
+      cell[l] = PassBuffers.heap((long) r1 * h);
+      cellTanh[l] = PassBuffers.heap((long) r1 * h);
       if (masks) {
-        inMask[l] = heap((long) r1 * width);
+        inMask[l] = PassBuffers.heap((long) r1 * width);
       }
     }
-    u = alloc((long) r1 * 2 * h);
-    q = alloc((long) r1 * att);
-    k = alloc((long) r1 * att);
-    qh = heap((long) r1 * att);
-    kh = heap((long) r1 * att);
-    p = alloc(Math.max(1, at));
-    ph = heap(Math.max(1, at));
-    y = alloc((long) r1 * dOut);
+    u = buffers.allocate((long) r1 * 2 * h);
+    q = buffers.allocate((long) r1 * att);
+    k = buffers.allocate((long) r1 * att);
+    qh = PassBuffers.heap((long) r1 * att);
+    kh = PassBuffers.heap((long) r1 * att);
+    p = buffers.allocate(Math.max(1, at));
+    ph = PassBuffers.heap(Math.max(1, at));
+    y = buffers.allocate((long) r1 * dOut);
     if (masks) {
-      ud = alloc((long) r1 * 2 * h);
-      combineMask = heap((long) r1 * 2 * h);
+      ud = buffers.allocate((long) r1 * 2 * h);
+      combineMask = PassBuffers.heap((long) r1 * 2 * h);
     }
     if (trainable) {
-      dy = alloc((long) r1 * dOut);
-      du = alloc((long) r1 * 2 * h);
-      dq = alloc((long) r1 * att);
-      dk = alloc((long) r1 * att);
-      dqh = heap((long) r1 * att);
-      dkh = heap((long) r1 * att);
-      dpScratch = alloc(Math.max(1L, (long) ln * ln));
-      dhs = alloc((long) r1 * h);
-      dh = alloc((long) r1 * h);
-      dz = alloc((long) r1 * g4);
-      dIn = alloc((long) r1 * Math.max(d, h));
+      dy = buffers.allocate((long) r1 * dOut);
+      du = buffers.allocate((long) r1 * 2 * h);
+      dq = buffers.allocate((long) r1 * att);
+      dk = buffers.allocate((long) r1 * att);
+      dqh = PassBuffers.heap((long) r1 * att);
+      dkh = PassBuffers.heap((long) r1 * att);
+      dpScratch = buffers.allocate(Math.max(1L, (long) ln * ln));
+      dhs = buffers.allocate((long) r1 * h);
+      dh = buffers.allocate((long) r1 * h);
+      dz = buffers.allocate((long) r1 * g4);
+      dIn = buffers.allocate((long) r1 * Math.max(d, h));
     }
     int block = Math.max(1, sq) * h;
     int chunk = Math.max(block, 4096);
@@ -953,30 +952,9 @@ final class LstmAttentionPass implements AutoCloseable {
     timeToSeq = new int[r1];
   }
 
-  private FloatTensor alloc(long n) {
-    if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("batch too large for one buffer: " + n + " floats; use smaller batches");
-    }
-    FloatTensor t = FloatTensor.zeros(n);
-    owned.add(t);
-    return t;
-  }
-
-  private static float[] heap(long n) {
-    if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("batch too large for one buffer: " + n + " floats; use smaller batches");
-    }
-    return new float[(int) n];
-  }
-
-  private void releaseBuffers() {
-    owned.forEach(FloatTensor::close);
-    owned.clear();
-  }
-
   @Override
   public void close() {
-    releaseBuffers();
+    buffers.close();
     capRows = -1;
     capAttn = -1;
     capSeqs = -1;

@@ -20,8 +20,6 @@ import static org.recsys.attention.sasrec.SasRecWeights.WQ;
 import static org.recsys.attention.sasrec.SasRecWeights.WV;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
@@ -29,6 +27,7 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.LayerNorm;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.OutputLoss;
+import org.recsys.attention.nn.PassBuffers;
 import org.recsys.attention.nn.WindowItems;
 import org.recsys.attention.train.PackedSequences;
 
@@ -61,7 +60,7 @@ final class SasRecPass implements AutoCloseable {
   private final float keepScale;
   /** Gradients aligned with the weights' set; {@code null} for an inference-only pass. */
   private final FloatTensor[] grads;
-  private final List<FloatTensor> owned = new ArrayList<>();
+  private final PassBuffers buffers = new PassBuffers();
 
   private int capRows = -1;
   private int capAttn = -1;
@@ -593,7 +592,7 @@ final class SasRecPass implements AutoCloseable {
     int r = Math.max(needRows, capRows < 0 ? needRows : capRows + capRows / 2);
     int at = Math.max(needAttn, capAttn < 0 ? needAttn : capAttn + capAttn / 2);
     int sl = Math.max(needSeqLen, capSeqLen);
-    releaseBuffers();
+    buffers.close();
     capRows = r;
     capAttn = at;
     capSeqLen = sl;
@@ -601,65 +600,51 @@ final class SasRecPass implements AutoCloseable {
     int xs = trainable ? blocks + 1 : 2;
     x = new FloatTensor[xs];
     for (int i = 0; i < xs; i++) {
-      x[i] = alloc(rd);
+      x[i] = buffers.allocate(rd);
     }
     acts = new Acts[trainable ? Math.max(blocks, 1) : 1];
     for (int l = 0; l < acts.length; l++) {
       Acts a = new Acts();
-      a.xhat1 = alloc(rd);
-      a.rstd1 = alloc(Math.max(1, r));
-      a.qn = alloc(rd);
-      a.q = alloc(rd);
-      a.k = alloc(rd);
-      a.v = alloc(rd);
-      a.probs = alloc(Math.max(1, at));
-      a.att = alloc(rd);
-      a.xhat2 = alloc(rd);
-      a.rstd2 = alloc(Math.max(1, r));
-      a.fn = alloc(rd);
-      a.u = alloc(rd);
+      a.xhat1 = buffers.allocate(rd);
+      a.rstd1 = buffers.allocate(Math.max(1, r));
+      a.qn = buffers.allocate(rd);
+      a.q = buffers.allocate(rd);
+      a.k = buffers.allocate(rd);
+      a.v = buffers.allocate(rd);
+      a.probs = buffers.allocate(Math.max(1, at));
+      a.att = buffers.allocate(rd);
+      a.xhat2 = buffers.allocate(rd);
+      a.rstd2 = buffers.allocate(Math.max(1, r));
+      a.fn = buffers.allocate(rd);
+      a.u = buffers.allocate(rd);
       if (trainable && dropout > 0) {
-        a.probsDrop = alloc(Math.max(1, at));
-        a.mask1 = alloc(rd);
-        a.mask2 = alloc(rd);
+        a.probsDrop = buffers.allocate(Math.max(1, at));
+        a.mask1 = buffers.allocate(rd);
+        a.mask2 = buffers.allocate(rd);
       }
       acts[l] = a;
     }
-    xhatF = alloc(rd);
-    rstdF = alloc(Math.max(1, r));
-    y = alloc(rd);
-    g1 = alloc(rd);
+    xhatF = buffers.allocate(rd);
+    rstdF = buffers.allocate(Math.max(1, r));
+    y = buffers.allocate(rd);
+    g1 = buffers.allocate(rd);
     if (trainable) {
       if (dropout > 0) {
-        embMask = alloc(rd);
+        embMask = buffers.allocate(rd);
       }
-      g2 = alloc(rd);
-      gx = alloc(rd);
-      gx2 = alloc(rd);
-      gQ = alloc(rd);
-      gK = alloc(rd);
-      gV = alloc(rd);
-      scratch = alloc(Math.max(1L, (long) sl * sl));
+      g2 = buffers.allocate(rd);
+      gx = buffers.allocate(rd);
+      gx2 = buffers.allocate(rd);
+      gQ = buffers.allocate(rd);
+      gK = buffers.allocate(rd);
+      gV = buffers.allocate(rd);
+      scratch = buffers.allocate(Math.max(1L, (long) sl * sl));
     }
-  }
-
-  private FloatTensor alloc(long n) {
-    if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("batch too large for one buffer: " + n + " floats; use smaller batches");
-    }
-    FloatTensor t = FloatTensor.zeros(n);
-    owned.add(t);
-    return t;
-  }
-
-  private void releaseBuffers() {
-    owned.forEach(FloatTensor::close);
-    owned.clear();
   }
 
   @Override
   public void close() {
-    releaseBuffers();
+    buffers.close();
     capRows = -1;
     capAttn = -1;
     capSeqLen = -1;
