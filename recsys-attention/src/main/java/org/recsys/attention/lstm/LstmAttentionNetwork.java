@@ -28,6 +28,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   private final int negatives;
   private final double gbceBeta;
   private final boolean excludeHistory;
+  private final double dropout;
   private final int threads;
   private final int maxLen;
   private final List<LstmAttentionPass> passes = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     this.negatives = loss.sampled() ? negatives : 0;
     this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
     this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
+    this.dropout = dropout;
     this.threads = Math.max(1, threads);
     Blas.useSingleThreadedBlas();
     this.workers = new ParallelGradients(weights.set, this.threads, "lstm-attention-step");
@@ -67,6 +69,9 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   static LstmAttentionNetwork create(LstmAttentionParams params, int numItems, long seed) {
     LstmAttentionWeights w = LstmAttentionWeights.allocate(params, numItems);
     w.initialise(seed);
+    if (w.hasScoreBias) {
+      w.value(w.scoreBias()).fill((float) params.training().initialScoreBias(numItems));
+    }
     return new LstmAttentionNetwork(w, params.maxLen(), params.lossKind(), params.negativesPerPosition(),
         params.calibration(), params.training().excludesHistory(), params.dropout(), params.resolvedThreads());
   }
@@ -78,6 +83,12 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
   @Override
   public ParameterSet parameters() {
     return weights.set;
+  }
+
+  @Override
+  public String trainingSetup() {
+    return "loss=" + loss.configName() + ", negatives=" + negatives + ", gbceBeta=" + gbceBeta + ", excludeHistory="
+        + excludeHistory + ", dropout=" + dropout;
   }
 
   @Override

@@ -34,6 +34,9 @@ import org.recsys.attention.train.TrainingParamsBuilder;
  * @param gbceT gBCE calibration {@code t} in [0, 1] (0.75); only with {@code gbce}
  * @param ceExcludesHistory only with {@code ce}: leave the user's other items out of the softmax, as the sampled
  *     losses' negatives do (false)
+ * @param scoreBias only with {@code bce} and {@code gbce}: add one learned constant to every training score,
+ *     started at the loss's base rate (true for gbce and for bce with more than one negative, else false); it
+ *     shifts every score alike, so rankings and saved-model scores leave it out
  * @param validateEvery validate every this many epochs (5); the last epoch is always validated
  * @param patience stop after this many validations in a row without improvement (5)
  * @param metric the validation metric that selects the best epoch ({@code NDCG@10})
@@ -42,7 +45,8 @@ import org.recsys.attention.train.TrainingParamsBuilder;
 public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer hiddenSize, Integer layers,
     Integer attentionSize, String output, Double dropout, Double learningRate, Double beta1, Double beta2,
     Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
-    Boolean ceExcludesHistory, Integer validateEvery, Integer patience, String metric, Integer threads) {
+    Boolean ceExcludesHistory, Boolean scoreBias, Integer validateEvery, Integer patience, String metric,
+    Integer threads) {
 
   private static final TrainingOptions.Defaults DEFAULTS = new TrainingOptions.Defaults(0.999, NextItemLoss.CE, 5);
 
@@ -58,7 +62,8 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
         "unknown output '" + outputName + "'; valid: " + OutputKind.choices()));
     dropout = unitInterval("dropout", dropout, 0.2);
     TrainingOptions t = TrainingOptions.resolve(DEFAULTS, learningRate, beta1, beta2, l2Embedding, batchSize,
-        epochs, loss, negatives, gbceT, ceExcludesHistory, validateEvery, patience, metric, threads);
+        epochs, loss, negatives, gbceT, ceExcludesHistory, scoreBias, validateEvery, patience, metric,
+        threads);
     learningRate = t.learningRate();
     beta1 = t.beta1();
     beta2 = t.beta2();
@@ -69,6 +74,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     negatives = t.negatives();
     gbceT = t.gbceT();
     ceExcludesHistory = t.ceExcludesHistory();
+    scoreBias = t.scoreBias();
     validateEvery = t.validateEvery();
     patience = t.patience();
     metric = t.metric();
@@ -89,7 +95,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
   @JsonIgnore
   public TrainingOptions training() {
     return new TrainingOptions(learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT,
-        ceExcludesHistory, validateEvery, patience, metric, threads);
+        ceExcludesHistory, scoreBias, validateEvery, patience, metric, threads);
   }
 
   /** The loss as an enum (the losses and their config names are SASRec's). */
@@ -138,7 +144,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
 
   /**
    * Fluent construction; unset values take the defaults. The training setters are {@link TrainingParamsBuilder}'s;
-   * changing the loss resets negatives, gbceT and ceExcludesHistory.
+   * changing the loss resets negatives, gbceT, ceExcludesHistory and scoreBias.
    */
   public static final class Builder extends TrainingParamsBuilder<Builder> {
     private Integer maxLen;
@@ -194,7 +200,7 @@ public record LstmAttentionParams(Integer maxLen, Integer embeddingSize, Integer
     public LstmAttentionParams build() {
       return new LstmAttentionParams(maxLen, embeddingSize, hiddenSize, layers, attentionSize, output, dropout,
           learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, ceExcludesHistory,
-          validateEvery, patience, metric, threads);
+          scoreBias, validateEvery, patience, metric, threads);
     }
   }
 }

@@ -148,8 +148,9 @@ final class LstmAttentionPass implements AutoCloseable {
     if (grads != null && grads.length != weights.set.size()) {
       throw new IllegalArgumentException(grads.length + " gradients for " + weights.set.size() + " tensors");
     }
-    this.outputLoss = trainable ? new OutputLoss(weights.value(weights.scoreTable()), grads[weights.scoreTable()])
-        : null;
+    int bias = weights.scoreBias();
+    this.outputLoss = trainable ? new OutputLoss(weights.value(weights.scoreTable()), grads[weights.scoreTable()],
+        bias < 0 ? null : weights.value(bias), bias < 0 ? null : grads[bias]) : null;
   }
 
   // ---------------------------------------------------------------------------------------------- forward

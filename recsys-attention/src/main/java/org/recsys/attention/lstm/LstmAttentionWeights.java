@@ -18,7 +18,8 @@ import org.recsys.attention.nn.ParameterSet;
  * gates in the order input, forget, cell, output; the additive attention's {@code wq [h, a]}, {@code bq [a]},
  * {@code wk [h, a]} and {@code v [a]}; the combination {@code [h_t ; context_t] -> state} as
  * {@code combine.w [2h, d]} and {@code combine.b [d]}; and, for a dense output layer, {@code output.table
- * [n+1, d+1]} whose last column is the per-item bias.
+ * [n+1, d+1]} whose last column is the per-item bias; last, when training uses one, the binary losses'
+ * {@code score_bias [1]} (see {@link org.recsys.attention.nn.OutputLoss}).
  */
 final class LstmAttentionWeights implements AutoCloseable {
   static final int ITEM = 0;
@@ -33,9 +34,12 @@ final class LstmAttentionWeights implements AutoCloseable {
   final int layers;
   final int attention;
   final OutputKind output;
+  final boolean hasScoreBias;
   final ParameterSet set;
 
-  private LstmAttentionWeights(int numItems, int dim, int hidden, int layers, int attention, OutputKind output) {
+  private LstmAttentionWeights(int numItems, int dim, int hidden, int layers, int attention, OutputKind output,
+      boolean hasScoreBias) {
+    this.hasScoreBias = hasScoreBias;
     this.numItems = numItems;
     this.dim = dim;
     this.hidden = hidden;
@@ -59,21 +63,25 @@ final class LstmAttentionWeights implements AutoCloseable {
     if (output == OutputKind.DENSE) {
       p.add(Parameter.zeros("output.table", false, numItems + 1, dim + 1));
     }
+    if (hasScoreBias) {
+      p.add(Parameter.zeros("score_bias", false, 1));
+    }
     this.set = new ParameterSet(p);
   }
 
   /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
   static LstmAttentionWeights allocate(int numItems, int dim, int hidden, int layers, int attention,
-      OutputKind output) {
+      OutputKind output, boolean hasScoreBias) {
     if (numItems < 1 || dim < 1 || hidden < 1 || layers < 1 || attention < 1 || output == null) {
       throw new IllegalArgumentException("bad LSTM-attention sizes: items=" + numItems + " dim=" + dim + " hidden="
           + hidden + " layers=" + layers + " attention=" + attention + " output=" + output);
     }
-    return new LstmAttentionWeights(numItems, dim, hidden, layers, attention, output);
+    return new LstmAttentionWeights(numItems, dim, hidden, layers, attention, output, hasScoreBias);
   }
 
   static LstmAttentionWeights allocate(LstmAttentionParams p, int numItems) {
-    return allocate(numItems, p.embeddingSize(), p.hiddenSize(), p.layers(), p.attentionSize(), p.outputKind());
+    return allocate(numItems, p.embeddingSize(), p.hiddenSize(), p.layers(), p.attentionSize(), p.outputKind(),
+        p.training().hasScoreBias());
   }
 
   /** Index of tensor {@code which} ({@link #WX}, {@link #WH}, {@link #B}) of LSTM layer {@code layer}. */
@@ -110,6 +118,11 @@ final class LstmAttentionWeights implements AutoCloseable {
     return output == OutputKind.DENSE ? wq() + 6 : ITEM;
   }
 
+  /** Index of the score bias, or -1 when there is none. */
+  int scoreBias() {
+    return hasScoreBias ? set.size() - 1 : -1;
+  }
+
   /** The state size: {@code d}, or {@code d + 1} with the constant 1 that meets the dense layer's bias. */
   int stateDim() {
     return output == OutputKind.DENSE ? dim + 1 : dim;
@@ -127,7 +140,8 @@ final class LstmAttentionWeights implements AutoCloseable {
    * Initialises: item embeddings and the dense table normal with std {@code 1/sqrt(d)} (padding row and bias
    * column zero); LSTM weights and biases uniform in {@code +-1/sqrt(h)} (PyTorch's default) with the forget
    * gate's bias raised by 1; attention and combination matrices Xavier-normal, their biases 0, the attention
-   * vector uniform in {@code +-1/sqrt(a)}.
+   * vector uniform in {@code +-1/sqrt(a)}. The score bias, if any, is left at zero for the caller, who knows
+   * the loss's base rate.
    */
   void initialise(long seed) {
     SplittableRandom random = new SplittableRandom(seed);

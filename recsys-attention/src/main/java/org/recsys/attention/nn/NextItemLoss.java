@@ -47,6 +47,27 @@ public enum NextItemLoss {
     return this != CE;
   }
 
+  /**
+   * Whether this is a binary loss ({@link #BCE}, {@link #GBCE}), which scores each candidate on its own and so,
+   * unlike the softmax losses, changes when every score is shifted by the same constant.
+   */
+  public boolean binary() {
+    return this == BCE || this == GBCE;
+  }
+
+  /**
+   * The constant score that minimises a binary loss when every candidate gets the same score:
+   * {@code argmin_b beta * softplus(-b) + k * softplus(b) = log(beta / k)} (BCE: {@code beta = 1}). A learned
+   * score bias starts here, so that the network need not build this offset out of a direction shared by all
+   * item embeddings (see {@code scoreBias} in the models' parameters).
+   */
+  public static double baseRateLogit(double beta, int k) {
+    if (!(beta > 0) || k < 1) {
+      throw new IllegalArgumentException("need beta > 0 and k >= 1, got beta=" + beta + ", k=" + k);
+    }
+    return Math.log(beta / k);
+  }
+
   /** The loss with this config name, or empty. */
   public static java.util.Optional<NextItemLoss> find(String name) {
     return Arrays.stream(values()).filter(l -> l.configName.equals(name)).findFirst();

@@ -15,6 +15,12 @@ import java.nio.FloatBuffer;
  * {@code rows x dim} with the table's {@code dim}; row {@code r}'s target is {@code targets[targetFrom + r]}
  * (0: no loss) and its negatives are {@code negatives[(targetFrom + r) * k ...]}.
  *
+ * <p>The binary losses may add a learned scalar {@code bias} to every score: {@code s(row, item) = y[row] .
+ * table[item] + bias}. A loss over many negatives wants every score far below zero, and without this term the
+ * network can only get there by giving every item embedding a shared direction, which swamps what tells items
+ * apart (it collapsed gBCE to a popularity model; BENCHMARKS.md). The softmax losses ignore the bias, since
+ * adding one constant to every score does not change them.
+ *
  * <p>Not thread-safe (full softmax keeps a scratch buffer): use one instance per thread.
  */
 public final class OutputLoss implements AutoCloseable {
@@ -24,6 +30,8 @@ public final class OutputLoss implements AutoCloseable {
   private final FloatTensor tableGradient;
   private final int dim;
   private final int numItems;
+  private final FloatTensor bias;
+  private final FloatTensor biasGradient;
   private FloatTensor logits;
   private float[] row;
   private float[] scratch;
@@ -44,6 +52,24 @@ public final class OutputLoss implements AutoCloseable {
    * @param tableGradient where the table's gradient is accumulated (same shape)
    */
   public OutputLoss(FloatTensor table, FloatTensor tableGradient) {
+    this(table, tableGradient, null, null);
+  }
+
+  /**
+   * @param table the scored table {@code [n + 1, dim]} (row 0 is padding)
+   * @param tableGradient where the table's gradient is accumulated (same shape)
+   * @param bias the binary losses' score bias {@code [1]}, or null for none
+   * @param biasGradient where its gradient is accumulated ({@code [1]}; null exactly when {@code bias} is)
+   */
+  public OutputLoss(FloatTensor table, FloatTensor tableGradient, FloatTensor bias, FloatTensor biasGradient) {
+    if ((bias == null) != (biasGradient == null)) {
+      throw new IllegalArgumentException("a score bias needs both its value and its gradient");
+    }
+    if (bias != null && (bias.length() != 1 || biasGradient.length() != 1)) {
+      throw new IllegalArgumentException("a score bias is one value");
+    }
+    this.bias = bias;
+    this.biasGradient = biasGradient;
     long[] shape = table.shape();
     if (shape.length != 2 || shape[0] < 2) {
       throw new IllegalArgumentException("an item table must be [n + 1, dim] with n >= 1");
@@ -77,12 +103,15 @@ public final class OutputLoss implements AutoCloseable {
 
   /**
    * Binary cross-entropy: per target row {@code norm * (beta * softplus(-s+) + sum_k softplus(s_k))}. BCE is
-   * {@code beta = norm = 1}; gBCE passes its {@code beta} and {@code norm = 1 / (k + 1)}.
+   * {@code beta = norm = 1}; gBCE passes its {@code beta} and {@code norm = 1 / (k + 1)}. The scores include the
+   * score bias, when there is one, whose gradient is accumulated too.
    */
   public double binary(FloatTensor y, int rows, int[] targets, int targetFrom, int[] negatives, int k, float beta,
       float norm, float invCount, FloatTensor dy) {
     ensureRowScratch(k);
     float[] s = scores;
+    float b = bias == null ? 0f : bias.get(0);
+    double biasSum = 0;
     double total = 0;
     for (int r = 0; r < rows; r++) {
       int target = targets[targetFrom + r];
@@ -91,6 +120,11 @@ public final class OutputLoss implements AutoCloseable {
         continue;
       }
       scoreCandidates(k + 1);
+      if (bias != null) {
+        for (int q = 0; q <= k; q++) {
+          s[q] += b;
+        }
+      }
       float scale = norm * invCount;
       // The positive's terms are those of a negative scored -s+: softplus(-s+) and -sigmoid(-s+).
       s[0] = -s[0];
@@ -109,7 +143,15 @@ public final class OutputLoss implements AutoCloseable {
         }
       }
       total += rowLoss * norm;
+      if (bias != null) {
+        for (int q = 0; q <= k; q++) {
+          biasSum += s[q];
+        }
+      }
       backCandidates(dy, r, k + 1);
+    }
+    if (bias != null) {
+      biasGradient.set(0, (float) (biasGradient.get(0) + biasSum));
     }
     return total;
   }

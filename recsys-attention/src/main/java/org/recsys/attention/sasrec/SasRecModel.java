@@ -23,7 +23,7 @@ public final class SasRecModel extends SequenceModel<SasRecParams> {
   static SasRecModel copyOf(SasRecParams params, ItemVocabulary vocabulary, SasRecWeights trained,
       Map<String, Object> provenance) {
     SasRecWeights copy = SasRecWeights.allocate(trained.numItems, trained.maxLen, trained.dim, trained.blocks,
-        trained.heads, trained.positions);
+        trained.heads, trained.positions, trained.hasScoreBias);
     copy.set.copyValuesFrom(trained.set);
     return new SasRecModel(params, vocabulary, copy, provenance);
   }
@@ -37,7 +37,8 @@ public final class SasRecModel extends SequenceModel<SasRecParams> {
     Stored<SasRecParams> stored = readStored(dir, TYPE, SasRecParams.class);
     SasRecParams params = stored.params();
     SasRecWeights weights = SasRecWeights.allocate(stored.vocabulary().size(), params.maxLen(),
-        params.hiddenSize(), params.blocks(), params.heads(), params.positionOrigin());
+        params.hiddenSize(), params.blocks(), params.heads(), params.positionOrigin(),
+        params.training().hasScoreBias());
     readWeights(dir, weights.set);
     return new SasRecModel(params, stored.vocabulary(), weights, stored.provenance());
   }

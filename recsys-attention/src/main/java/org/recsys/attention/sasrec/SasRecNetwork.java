@@ -61,8 +61,11 @@ public final class SasRecNetwork implements TrainableNetwork {
   /** A network with freshly initialised weights. */
   static SasRecNetwork create(SasRecParams params, int numItems, long seed) {
     SasRecWeights w = SasRecWeights.allocate(numItems, params.maxLen(), params.hiddenSize(), params.blocks(),
-        params.heads(), params.positionOrigin());
+        params.heads(), params.positionOrigin(), params.training().hasScoreBias());
     w.initialise(seed, params.initialisation());
+    if (w.hasScoreBias) {
+      w.value(w.scoreBias()).fill((float) params.training().initialScoreBias(numItems));
+    }
     return new SasRecNetwork(w, params.lossKind(), params.negativesPerPosition(), params.calibration(),
         params.training().excludesHistory(), params.dropout(), params.resolvedThreads());
   }
@@ -74,6 +77,12 @@ public final class SasRecNetwork implements TrainableNetwork {
   @Override
   public ParameterSet parameters() {
     return weights.set;
+  }
+
+  @Override
+  public String trainingSetup() {
+    return "loss=" + loss.configName() + ", negatives=" + negatives + ", gbceBeta=" + gbceBeta + ", excludeHistory="
+        + excludeHistory + ", dropout=" + dropout + ", positions=" + weights.positions;
   }
 
   @Override

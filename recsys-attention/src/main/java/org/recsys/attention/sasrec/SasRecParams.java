@@ -37,6 +37,9 @@ import org.recsys.attention.train.TrainingParamsBuilder;
  * @param gbceT gBCE calibration {@code t} in [0, 1] (0.75, as gSASRec); only with {@code gbce} (null otherwise)
  * @param ceExcludesHistory only with {@code ce}: leave the user's other items out of the softmax, as the sampled
  *     losses' negatives do (false)
+ * @param scoreBias only with {@code bce} and {@code gbce}: add one learned constant to every training score,
+ *     started at the loss's base rate (true for gbce and for bce with more than one negative, else false); it
+ *     shifts every score alike, so rankings and saved-model scores leave it out
  * @param validateEvery validate every this many epochs (10); the last epoch is always validated
  * @param patience stop after this many validations in a row without improvement (5)
  * @param metric the validation metric that selects the best epoch ({@code NDCG@10})
@@ -45,7 +48,7 @@ import org.recsys.attention.train.TrainingParamsBuilder;
 public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, Integer heads, Double dropout,
     String positions, String init, Double learningRate, Double beta1, Double beta2, Double l2Embedding,
     Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory,
-    Integer validateEvery, Integer patience, String metric, Integer threads) {
+    Boolean scoreBias, Integer validateEvery, Integer patience, String metric, Integer threads) {
 
   private static final TrainingOptions.Defaults DEFAULTS = new TrainingOptions.Defaults(0.98, NextItemLoss.BCE, 10);
 
@@ -64,7 +67,8 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
     positions = configName(choice("positions", PositionOrigin.class, positions, PositionOrigin.END));
     init = configName(choice("init", Initialisation.class, init, Initialisation.XAVIER));
     TrainingOptions t = TrainingOptions.resolve(DEFAULTS, learningRate, beta1, beta2, l2Embedding, batchSize,
-        epochs, loss, negatives, gbceT, ceExcludesHistory, validateEvery, patience, metric, threads);
+        epochs, loss, negatives, gbceT, ceExcludesHistory, scoreBias, validateEvery, patience, metric,
+        threads);
     learningRate = t.learningRate();
     beta1 = t.beta1();
     beta2 = t.beta2();
@@ -75,6 +79,7 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
     negatives = t.negatives();
     gbceT = t.gbceT();
     ceExcludesHistory = t.ceExcludesHistory();
+    scoreBias = t.scoreBias();
     validateEvery = t.validateEvery();
     patience = t.patience();
     metric = t.metric();
@@ -95,7 +100,7 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
   @JsonIgnore
   public TrainingOptions training() {
     return new TrainingOptions(learningRate, beta1, beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT,
-        ceExcludesHistory, validateEvery, patience, metric, threads);
+        ceExcludesHistory, scoreBias, validateEvery, patience, metric, threads);
   }
 
   /** {@link #positions} as an enum. */
@@ -150,7 +155,7 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
 
   /**
    * Fluent construction; unset values take the defaults. The training setters are {@link TrainingParamsBuilder}'s;
-   * changing the loss resets negatives, gbceT and ceExcludesHistory.
+   * changing the loss resets negatives, gbceT, ceExcludesHistory and scoreBias.
    */
   public static final class Builder extends TrainingParamsBuilder<Builder> {
     private Integer maxLen;
@@ -207,8 +212,8 @@ public record SasRecParams(Integer maxLen, Integer hiddenSize, Integer blocks, I
 
     public SasRecParams build() {
       return new SasRecParams(maxLen, hiddenSize, blocks, heads, dropout, positions, init, learningRate, beta1,
-          beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, ceExcludesHistory, validateEvery, patience,
-          metric, threads);
+          beta2, l2Embedding, batchSize, epochs, loss, negatives, gbceT, ceExcludesHistory, scoreBias, validateEvery,
+          patience, metric, threads);
     }
   }
 }

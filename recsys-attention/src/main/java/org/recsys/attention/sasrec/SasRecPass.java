@@ -403,7 +403,9 @@ final class SasRecPass implements AutoCloseable {
   double loss(NextItemLoss kind, double beta, float invCount, boolean excludeHistory) {
     requireTrainable();
     if (outputLoss == null) {
-      outputLoss = new OutputLoss(w.value(ITEM), grads[ITEM]);
+      int bias = w.scoreBias();
+      outputLoss = new OutputLoss(w.value(ITEM), grads[ITEM], bias < 0 ? null : w.value(bias),
+          bias < 0 ? null : grads[bias]);
     }
     return outputLoss.compute(kind, beta, y, rows, batch.targets, rowFrom, batch.negatives, batch.negativesPerRow,
         invCount, g1, excludeHistory ? new WindowItems(batch.start, batch.items, batch.targets) : null);

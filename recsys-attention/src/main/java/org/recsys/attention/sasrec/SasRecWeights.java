@@ -16,7 +16,8 @@ import org.recsys.attention.nn.ParameterSet;
  *
  * <p>Layout (weights are {@code [in, out]}, applied as {@code x W + b}): {@code item_embedding [n+1, d]} (row
  * 0 is padding and stays zero), {@code position_embedding [maxLen, d]}, then per block 16 tensors in the order
- * of the {@code LN1_GAIN..FFN_B2} constants, then the final layer norm's gain and bias.
+ * of the {@code LN1_GAIN..FFN_B2} constants, then the final layer norm's gain and bias, and last, when training
+ * uses one, the binary losses' {@code score_bias [1]} (see {@link org.recsys.attention.nn.OutputLoss}).
  */
 final class SasRecWeights implements AutoCloseable {
   static final int ITEM = 0;
@@ -45,9 +46,12 @@ final class SasRecWeights implements AutoCloseable {
   final int blocks;
   final int heads;
   final PositionOrigin positions;
+  final boolean hasScoreBias;
   final ParameterSet set;
 
-  private SasRecWeights(int numItems, int maxLen, int dim, int blocks, int heads, PositionOrigin positions) {
+  private SasRecWeights(int numItems, int maxLen, int dim, int blocks, int heads, PositionOrigin positions,
+      boolean hasScoreBias) {
+    this.hasScoreBias = hasScoreBias;
     this.positions = positions;
     this.numItems = numItems;
     this.maxLen = maxLen;
@@ -78,17 +82,21 @@ final class SasRecWeights implements AutoCloseable {
     }
     p.add(Parameter.zeros("final_norm.gain", false, dim));
     p.add(Parameter.zeros("final_norm.bias", false, dim));
+    if (hasScoreBias) {
+      p.add(Parameter.zeros("score_bias", false, 1));
+    }
     this.set = new ParameterSet(p);
   }
 
   /** Zero-filled tensors of the given sizes (to be initialised or loaded). */
   static SasRecWeights allocate(int numItems, int maxLen, int dim, int blocks, int heads,
-      PositionOrigin positions) {
+      PositionOrigin positions, boolean hasScoreBias) {
     if (numItems < 1 || maxLen < 1 || dim < 1 || blocks < 0 || heads < 1 || dim % heads != 0) {
       throw new IllegalArgumentException("bad SASRec sizes: items=" + numItems + " maxLen=" + maxLen + " dim="
           + dim + " blocks=" + blocks + " heads=" + heads);
     }
-    return new SasRecWeights(numItems, maxLen, dim, blocks, heads, java.util.Objects.requireNonNull(positions));
+    return new SasRecWeights(numItems, maxLen, dim, blocks, heads, java.util.Objects.requireNonNull(positions),
+        hasScoreBias);
   }
 
   /** Index of tensor {@code which} of block {@code block} in the set. */
@@ -104,6 +112,11 @@ final class SasRecWeights implements AutoCloseable {
     return finalGain() + 1;
   }
 
+  /** Index of the score bias, or -1 when there is none. */
+  int scoreBias() {
+    return hasScoreBias ? finalBias() + 1 : -1;
+  }
+
   FloatTensor value(int index) {
     return set.get(index).value();
   }
@@ -112,7 +125,10 @@ final class SasRecWeights implements AutoCloseable {
     return set.get(blockIndex(block, which)).value();
   }
 
-  /** Draws fresh weights by {@code scheme} from {@code seed}; see {@link Initialisation}. */
+  /**
+   * Draws fresh weights by {@code scheme} from {@code seed}; see {@link Initialisation}. The score bias, if any,
+   * is left at zero for the caller, who knows the loss's base rate.
+   */
   void initialise(long seed, Initialisation scheme) {
     SplittableRandom random = new SplittableRandom(seed);
     int d = dim;

@@ -20,7 +20,8 @@ import org.recsys.attention.nn.ParameterSet;
 /**
  * Reads and writes {@value #FILE_NAME}: the trainer's progress, the weights, the optimiser's moments and the
  * best weights so far, in one file written atomically. A checkpoint names the run it belongs to (seed,
- * settings, tensor layout); resuming a different run is refused with the difference.
+ * settings, the network's loss, dropout and the like, tensor layout); resuming a different run is refused with
+ * the difference.
  */
 final class Checkpoint {
   static final String FILE_NAME = "checkpoint.bin";
@@ -37,15 +38,15 @@ final class Checkpoint {
    * Identifies the run: a checkpoint only resumes a run with the same identity. The epoch limit is left out so
    * that a finished run can be extended.
    */
-  static String identity(long seed, TrainerSettings s, ParameterSet parameters) {
+  static String identity(long seed, TrainerSettings s, TrainableNetwork network) {
     StringBuilder sb = new StringBuilder();
     sb.append("seed=").append(seed).append(", batchSize=").append(s.batchSize()).append(", maxLen=")
         .append(s.maxLen()).append(", validateEvery=").append(s.validateEvery()).append(", patience=")
         .append(s.patience()).append(", metric=").append(s.metric()).append(", learningRate=")
         .append(s.learningRate()).append(", beta1=").append(s.beta1()).append(", beta2=").append(s.beta2())
         .append(", epsilon=").append(s.epsilon()).append(", l2Embedding=").append(s.l2Embedding())
-        .append("; tensors=");
-    parameters.shapes().forEach((name, shape) -> sb.append(name).append(java.util.Arrays.toString(shape)).append(' '));
+        .append("; ").append(network.trainingSetup()).append("; tensors=");
+    network.parameters().shapes().forEach((name, shape) -> sb.append(name).append(java.util.Arrays.toString(shape)).append(' '));
     return sb.toString().trim();
   }
 

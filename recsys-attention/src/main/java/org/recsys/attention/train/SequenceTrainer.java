@@ -68,7 +68,7 @@ public final class SequenceTrainer {
       batches = batches.withNegatives(NegativeSampler.uniform(data.train().numItems(), seed), k);
     }
     Evaluator validator = data.validation().isEmpty() ? null : context.validator();
-    String identity = Checkpoint.identity(seed, settings, network.parameters());
+    String identity = Checkpoint.identity(seed, settings, network);
     try (Adam adam = new Adam(network.parameters(), settings.learningRate(), settings.beta1(), settings.beta2(),
         settings.epsilon(), settings.l2Embedding())) {
       TrainerState state = new TrainerState();

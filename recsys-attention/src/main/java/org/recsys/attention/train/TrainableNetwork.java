@@ -12,6 +12,12 @@ public interface TrainableNetwork extends AutoCloseable {
   /** The weights and their gradients, in a fixed order: what the optimiser updates and checkpoints hold. */
   ParameterSet parameters();
 
+  /**
+   * The network's own choices that change what a training step computes (the loss and its settings, dropout,
+   * and the like), as text. It is part of a checkpoint's identity, so that resuming with another loss is refused.
+   */
+  String trainingSetup();
+
   /** Sampled negatives per position that batches must carry (0 when the loss needs none). */
   int negativesPerPosition();
 

@@ -16,14 +16,18 @@ import org.recsys.attention.nn.NextItemLoss;
  * @param gbceT gBCE's calibration, or null for the other losses
  * @param ceExcludesHistory for {@code ce}: whether the softmax leaves out the user's other items (the window's
  *     inputs and targets), as the sampled losses' negatives do; null for the other losses
+ * @param scoreBias for the binary losses ({@code bce}, {@code gbce}): whether training adds one learned constant
+ *     to every score, starting at {@link NextItemLoss#baseRateLogit}; null for the softmax losses, which a
+ *     constant shift does not change
  */
 public record TrainingOptions(double learningRate, double beta1, double beta2, double l2Embedding, int batchSize,
-    int epochs, String loss, int negatives, Double gbceT, Boolean ceExcludesHistory, int validateEvery,
-    int patience, String metric, int threads) {
+    int epochs, String loss, int negatives, Double gbceT, Boolean ceExcludesHistory, Boolean scoreBias,
+    int validateEvery, int patience, String metric, int threads) {
 
   /**
    * The defaults that differ between models; the rest are shared: learningRate 0.001, beta1 0.9, l2Embedding 0,
-   * batchSize 128, epochs 200, gbceT 0.75, ceExcludesHistory false, patience 5, metric NDCG@10, threads 0.
+   * batchSize 128, epochs 200, gbceT 0.75, ceExcludesHistory false, scoreBias true for gbce and for bce with
+   * more than one negative (false for the paper's bce with one), patience 5, metric NDCG@10, threads 0.
    */
   public record Defaults(double beta2, NextItemLoss loss, int validateEvery) {}
 
@@ -34,7 +38,8 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
    */
   public static TrainingOptions resolve(Defaults defaults, Double learningRate, Double beta1, Double beta2,
       Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
-      Boolean ceExcludesHistory, Integer validateEvery, Integer patience, String metric, Integer threads) {
+      Boolean ceExcludesHistory, Boolean scoreBias, Integer validateEvery, Integer patience, String metric,
+      Integer threads) {
     double lr = orDefault(learningRate, 0.001);
     if (!(lr > 0 && Double.isFinite(lr))) {
       throw new ConfigException("model.learningRate", "learningRate must be > 0, got " + lr);
@@ -81,6 +86,17 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
     if (kind == NextItemLoss.CE) {
       exclude = orDefault(exclude, false);
     }
+    Boolean bias = scoreBias;
+    if (bias != null && !kind.binary()) {
+      throw new ConfigException("model.scoreBias", "scoreBias applies only to the binary losses bce and gbce (loss"
+          + " is " + lossName + ", which adding one constant to every score does not change)");
+    }
+    if (kind.binary()) {
+      // With many negatives a binary loss wants every score far below zero; without a bias term the network
+      // builds that offset from a direction all item embeddings share, which swamps what tells items apart and
+      // leaves a popularity model (BENCHMARKS.md, "gBCE").
+      bias = orDefault(bias, kind == NextItemLoss.GBCE || k > 1);
+    }
     int every = positive("validateEvery", validateEvery, defaults.validateEvery());
     int pat = positive("patience", patience, 5);
     String m = orDefault(metric, "NDCG@10");
@@ -91,7 +107,8 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
     if (th < 0) {
       throw new ConfigException("model.threads", "threads must be >= 0 (0 = all processors), got " + th);
     }
-    return new TrainingOptions(lr, b1, b2, l2, batch, ep, lossName, k, t, exclude, every, pat, m, th);
+    return new TrainingOptions(lr, b1, b2, l2, batch, ep, lossName, k, t, exclude, bias, every, pat, m,
+        th);
   }
 
   /** The loss as an enum. */
@@ -107,6 +124,26 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
   /** Whether full softmax leaves out the user's other items (false for the sampled losses). */
   public boolean excludesHistory() {
     return Boolean.TRUE.equals(ceExcludesHistory);
+  }
+
+  /** Whether training adds a learned constant to every score (false for the softmax losses). */
+  public boolean hasScoreBias() {
+    return Boolean.TRUE.equals(scoreBias);
+  }
+
+  /**
+   * The score bias's starting value for a catalogue of {@code numItems}: {@link NextItemLoss#baseRateLogit} with
+   * gBCE's beta (1 for BCE) and the negatives per position.
+   *
+   * @throws IllegalStateException for a softmax loss, which has no score bias
+   */
+  public double initialScoreBias(int numItems) {
+    NextItemLoss kind = lossKind();
+    if (!kind.binary()) {
+      throw new IllegalStateException("loss " + loss + " has no score bias");
+    }
+    double beta = kind == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, numItems, calibration()) : 1.0;
+    return NextItemLoss.baseRateLogit(beta, negatives);
   }
 
   /** {@link #threads()} with 0 resolved to the number of processors. */

@@ -4,8 +4,8 @@ import org.recsys.attention.nn.NextItemLoss;
 
 /**
  * The setters of the shared training hyperparameters (see {@link TrainingOptions}) for the models' parameter
- * builders; unset values stay null and take the model's defaults. Changing the loss resets negatives, gbceT
- * and ceExcludesHistory.
+ * builders; unset values stay null and take the model's defaults. Changing the loss resets negatives, gbceT,
+ * ceExcludesHistory and scoreBias; changing negatives resets scoreBias, whose default depends on them.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -20,6 +20,7 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
   protected Integer negatives;
   protected Double gbceT;
   protected Boolean ceExcludesHistory;
+  protected Boolean scoreBias;
   protected Integer validateEvery;
   protected Integer patience;
   protected String metric;
@@ -41,6 +42,7 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
     negatives = t.loss().equals(NextItemLoss.CE.configName()) ? null : t.negatives();
     gbceT = t.gbceT();
     ceExcludesHistory = t.ceExcludesHistory();
+    scoreBias = t.scoreBias();
     validateEvery = t.validateEvery();
     patience = t.patience();
     metric = t.metric();
@@ -83,11 +85,13 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
     negatives = null;
     gbceT = null;
     ceExcludesHistory = null;
+    scoreBias = null;
     return self();
   }
 
   public B negatives(int v) {
     negatives = v;
+    scoreBias = null;
     return self();
   }
 
@@ -99,6 +103,12 @@ public abstract class TrainingParamsBuilder<B extends TrainingParamsBuilder<B>> 
   /** For {@code ce}: leave the user's other items out of the softmax. */
   public B ceExcludesHistory(boolean v) {
     ceExcludesHistory = v;
+    return self();
+  }
+
+  /** For {@code bce} and {@code gbce}: add a learned constant to every training score. */
+  public B scoreBias(boolean v) {
+    scoreBias = v;
     return self();
   }
 

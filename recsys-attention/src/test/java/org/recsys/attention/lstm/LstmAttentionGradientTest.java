@@ -39,7 +39,11 @@ class LstmAttentionGradientTest {
       0, 0, 0, 0, 1};
 
   static LstmAttentionWeights randomWeights(long seed, OutputKind output) {
-    LstmAttentionWeights w = LstmAttentionWeights.allocate(ITEMS, DIM, HIDDEN, 2, ATTENTION, output);
+    return randomWeights(seed, output, false);
+  }
+
+  static LstmAttentionWeights randomWeights(long seed, OutputKind output, boolean scoreBias) {
+    LstmAttentionWeights w = LstmAttentionWeights.allocate(ITEMS, DIM, HIDDEN, 2, ATTENTION, output, scoreBias);
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < w.set.size(); i++) {
       Parameter p = w.set.get(i);
@@ -60,9 +64,13 @@ class LstmAttentionGradientTest {
     return GradientCheck.negatives(TARGETS, ITEMS, k, seed);
   }
 
+  /** Every loss with both output layers, and the binary losses again with a score bias. */
   static Stream<Arguments> lossesAndOutputs() {
-    return Arrays.stream(NextItemLoss.values())
-        .flatMap(l -> Arrays.stream(OutputKind.values()).map(o -> Arguments.of(l, o)));
+    Stream<Arguments> plain = Arrays.stream(NextItemLoss.values())
+        .flatMap(l -> Arrays.stream(OutputKind.values()).map(o -> Arguments.of(l, o, false)));
+    Stream<Arguments> biased = Stream.of(NextItemLoss.BCE, NextItemLoss.GBCE)
+        .flatMap(l -> Arrays.stream(OutputKind.values()).map(o -> Arguments.of(l, o, true)));
+    return Stream.concat(plain, biased);
   }
 
   @Test
@@ -96,11 +104,11 @@ class LstmAttentionGradientTest {
 
   @ParameterizedTest
   @MethodSource("lossesAndOutputs")
-  void analyticGradientsMatchFiniteDifferences(NextItemLoss loss, OutputKind output) {
+  void analyticGradientsMatchFiniteDifferences(NextItemLoss loss, OutputKind output, boolean scoreBias) {
     int k = GradientCheck.negativesFor(loss);
     double t = 0.6;
     int[] neg = negatives(k, 11);
-    LstmAttentionWeights w = randomWeights(2, output);
+    LstmAttentionWeights w = randomWeights(2, output, scoreBias);
     // Two threads: the batch is split and the gradients of both shares are summed.
     try (LstmAttentionNetwork net = new LstmAttentionNetwork(w, MAX_LEN, loss, k, t, 0.0, 2)) {
       double lossValue = net.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, neg, k), 5L);

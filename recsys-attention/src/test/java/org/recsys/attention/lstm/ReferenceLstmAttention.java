@@ -25,6 +25,7 @@ final class ReferenceLstmAttention {
   private final int wc;
   private final int bc;
   private final int table;
+  private final int scoreBias;
   /** Weights as doubles, indexed like {@code LstmAttentionWeights.set}. */
   final double[][] w;
 
@@ -42,6 +43,7 @@ final class ReferenceLstmAttention {
     this.wc = weights.combineW();
     this.bc = weights.combineB();
     this.table = weights.scoreTable();
+    this.scoreBias = weights.scoreBias();
     this.w = GradientCheck.toDoubles(weights.set);
   }
 
@@ -160,8 +162,9 @@ final class ReferenceLstmAttention {
     return y;
   }
 
+  /** The item's score, with the score bias when the weights have one. */
   private double score(double[] state, int item) {
-    double s = 0;
+    double s = scoreBias < 0 ? 0 : w[scoreBias][0];
     int dim = state.length;
     for (int j = 0; j < dim; j++) {
       s += state[j] * w[table][item * dim + j];

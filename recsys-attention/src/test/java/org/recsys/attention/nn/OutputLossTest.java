@@ -1,6 +1,7 @@
 package org.recsys.attention.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,32 @@ class OutputLossTest {
       assertThat(all).isCloseTo(Math.log(2 * Math.E + 1 + 1 / Math.E) - 1, within(1e-6));
       assertThat(g.get(2)).isNotZero();
     }
+  }
+
+  @Test
+  void theScoreBiasShiftsEveryBinaryScoreAndGetsTheSumOfTheirGradients() {
+    // Items 1 (1,0), 2 (0,1); one row y = (1, 0) with target 1 and negative 2: raw scores 1 and 0, bias -1.
+    float[] table = {0, 0, 1, 0, 0, 1};
+    try (FloatTensor t = FloatTensor.of(table, 3, 2); FloatTensor g = FloatTensor.zeros(3, 2);
+        FloatTensor b = FloatTensor.of(new float[] {-1f}, 1); FloatTensor gb = FloatTensor.zeros(1);
+        FloatTensor y = FloatTensor.of(new float[] {1, 0}, 1, 2); FloatTensor dy = FloatTensor.zeros(1, 2);
+        OutputLoss loss = new OutputLoss(t, g, b, gb)) {
+      // Biased scores 0 and -1: loss = softplus(-0) + softplus(-1) = log 2 + log(1 + e^-1).
+      double total = loss.binary(y, 1, new int[] {1}, 0, new int[] {2}, 1, 1f, 1f, 1f, dy);
+      assertThat(total).isCloseTo(Math.log(2) + Math.log1p(Math.exp(-1)), within(1e-6));
+      // d/ds+ = -sigmoid(0) = -0.5; d/ds- = sigmoid(-1); the bias gets their sum.
+      double sn = 1 / (1 + Math.E);
+      assertThat(gb.get(0)).isCloseTo((float) (-0.5 + sn), within(1e-6f));
+      assertThat(dy.get(0)).isCloseTo(-0.5f, within(1e-6f));
+      assertThat(dy.get(1)).isCloseTo((float) sn, within(1e-6f));
+      // Softmax losses ignore it: shifting every score changes nothing.
+      try (OutputLoss plain = new OutputLoss(t, g)) {
+        double withBias = loss.sampledSoftmax(y, 1, new int[] {1}, 0, new int[] {2}, 1, 1f, dy);
+        assertThat(withBias).isCloseTo(plain.sampledSoftmax(y, 1, new int[] {1}, 0, new int[] {2}, 1, 1f, dy),
+            within(1e-9));
+      }
+    }
+    assertThatThrownBy(() -> new OutputLoss(FloatTensor.zeros(3, 2), FloatTensor.zeros(3, 2),
+        FloatTensor.zeros(1), null)).isInstanceOf(IllegalArgumentException.class);
   }
 }

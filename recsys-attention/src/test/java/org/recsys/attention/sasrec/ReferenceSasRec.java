@@ -17,6 +17,8 @@ final class ReferenceSasRec {
   private final int blocks;
   private final int heads;
   private final PositionOrigin origin;
+  private final int finalGain;
+  private final int scoreBias;
   /** Weights as doubles, indexed like {@code SasRecWeights.set}. */
   final double[][] w;
 
@@ -27,6 +29,8 @@ final class ReferenceSasRec {
     this.blocks = weights.blocks;
     this.heads = weights.heads;
     this.origin = weights.positions;
+    this.finalGain = weights.finalGain();
+    this.scoreBias = weights.scoreBias();
     this.w = GradientCheck.toDoubles(weights.set);
   }
 
@@ -117,11 +121,12 @@ final class ReferenceSasRec {
         }
       }
     }
-    return layerNorm(x, w[w.length - 2], w[w.length - 1]);
+    return layerNorm(x, w[finalGain], w[finalGain + 1]);
   }
 
   /**
-   * The mean loss over target positions of padded windows, as {@link SasRecPass#loss} defines it.
+   * The mean loss over target positions of padded windows, as {@link SasRecPass#loss} defines it; every score
+   * includes the score bias, when the weights have one.
    *
    * @param negatives {@code size * maxLen * k}
    */
@@ -140,13 +145,14 @@ final class ReferenceSasRec {
           continue;
         }
         count++;
-        double sp = dot(y[p], e, target);
+        double bias = scoreBias < 0 ? 0 : w[scoreBias][0];
+        double sp = dot(y[p], e, target) + bias;
         double[] sn = new double[k];
         for (int q = 0; q < k; q++) {
-          sn[q] = dot(y[p], e, negatives[(b * maxLen + p) * k + q]);
+          sn[q] = dot(y[p], e, negatives[(b * maxLen + p) * k + q]) + bias;
         }
         double[] yp = y[p];
-        total += ReferenceLoss.position(kind, beta, sp, sn, item -> dot(yp, e, item), n);
+        total += ReferenceLoss.position(kind, beta, sp, sn, item -> dot(yp, e, item) + bias, n);
       }
     }
     return count == 0 ? 0 : total / count;

@@ -36,7 +36,11 @@ class SasRecGradientTest {
   }
 
   static SasRecWeights randomWeights(long seed, int heads, PositionOrigin origin) {
-    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads, origin);
+    return randomWeights(seed, heads, origin, false);
+  }
+
+  static SasRecWeights randomWeights(long seed, int heads, PositionOrigin origin, boolean scoreBias) {
+    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads, origin, scoreBias);
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < w.set.size(); i++) {
       Parameter p = w.set.get(i);
@@ -82,7 +86,13 @@ class SasRecGradientTest {
   @ParameterizedTest
   @EnumSource(NextItemLoss.class)
   void analyticGradientsMatchFiniteDifferences(NextItemLoss loss) {
-    checkGradients(loss, PositionOrigin.END);
+    checkGradients(loss, PositionOrigin.END, false);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = NextItemLoss.class, names = {"BCE", "GBCE"})
+  void theBinaryLossesScoreBiasHasTheFiniteDifferenceGradient(NextItemLoss loss) {
+    checkGradients(loss, PositionOrigin.END, true);
   }
 
   @ParameterizedTest
@@ -97,7 +107,7 @@ class SasRecGradientTest {
         assertThat((double) out[5][j]).isCloseTo(expected[j], org.assertj.core.api.Assertions.within(2e-5));
       }
     }
-    checkGradients(NextItemLoss.CE, origin);
+    checkGradients(NextItemLoss.CE, origin, false);
   }
 
   @Test
@@ -146,12 +156,12 @@ class SasRecGradientTest {
     return s;
   }
 
-  private static void checkGradients(NextItemLoss loss, PositionOrigin origin) {
+  private static void checkGradients(NextItemLoss loss, PositionOrigin origin, boolean scoreBias) {
     int k = GradientCheck.negativesFor(loss);
     double t = 0.6;
     int[] neg = negatives(k, 11);
     // Two threads: the batch is split and the gradients of both shares are summed.
-    try (SasRecNetwork net = new SasRecNetwork(randomWeights(2, 2, origin), loss, k, t, 0.0, 2)) {
+    try (SasRecNetwork net = new SasRecNetwork(randomWeights(2, 2, origin, scoreBias), loss, k, t, 0.0, 2)) {
       double lossValue = net.computeGradients(new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, neg, k), 5L);
       ReferenceSasRec ref = new ReferenceSasRec(net.weights());
       double refLoss = ref.loss(loss, 3, INPUTS, TARGETS, neg, k, t);
@@ -176,6 +186,11 @@ class SasRecGradientTest {
         }
       }
       assertThat(checked).isGreaterThan(300);
+      if (scoreBias) {
+        Parameter bias = net.parameters().get(net.parameters().size() - 1);
+        assertThat(bias.name()).isEqualTo("score_bias");
+        assertThat(Math.abs(bias.gradient().get(0))).as("the bias gets a real gradient").isGreaterThan(1e-3f);
+      }
       assertThat(maxAbs).as("the check must see real gradients").isGreaterThan(0.05);
     }
   }

@@ -93,6 +93,21 @@ class SasRecModelTest {
   }
 
   @Test
+  void aGbceModelLoadsBackWithItsScoreBias(@TempDir Path dir) throws IOException {
+    SasRecParams p = SasRecParams.builder().maxLen(16).hiddenSize(16).blocks(1).heads(2).epochs(1).loss("gbce")
+        .negatives(8).threads(1).build();
+    List<int[]> histories = List.of(new int[] {1, 2, 3}, split.test().get(0).history());
+    try (SasRecModel gbce = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
+        TrainingContext.ofSeed(3))) {
+      gbce.save(dir);
+      try (SasRecModel loaded = (SasRecModel) new SasRecFactory().load(dir)) {
+        assertThat(loaded.params().scoreBias()).isTrue();
+        assertThat(loaded.scoreAll(histories)).isDeepEqualTo(gbce.scoreAll(histories));
+      }
+    }
+  }
+
+  @Test
   void loadingABrokenDirectoryNamesTheFile(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> SasRecModel.load(dir)).isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining(SasRecModel.MODEL);

@@ -10,4 +10,9 @@ public final class SasRecNetworks {
         .threads(1).build();
     return SasRecNetwork.create(p, numItems, seed);
   }
+
+  /** A network with fresh weights for {@code params}. */
+  public static SasRecNetwork create(SasRecParams params, int numItems, long seed) {
+    return SasRecNetwork.create(params, numItems, seed);
+  }
 }

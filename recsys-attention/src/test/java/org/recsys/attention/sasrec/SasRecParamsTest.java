@@ -2,6 +2,7 @@ package org.recsys.attention.sasrec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,9 @@ class SasRecParamsTest {
     assertKey(() -> SasRecParams.builder().init("he").build(), "model.init", "valid: xavier, normal");
     assertKey(() -> SasRecParams.builder().ceExcludesHistory(true).build(), "model.ceExcludesHistory",
         "only to loss ce");
+    assertKey(() -> SasRecParams.builder().loss("sampled-softmax").scoreBias(true).build(), "model.scoreBias",
+        "only to the binary losses");
+    assertKey(() -> SasRecParams.builder().loss("ce").scoreBias(false).build(), "model.scoreBias", "loss is ce");
     assertThatThrownBy(() -> JSON.readValue("{\"hiddenSise\":64}", SasRecParams.class))
         .hasMessageContaining("hiddenSise");
   }
@@ -82,6 +86,34 @@ class SasRecParamsTest {
     double alpha = 256.0 / 3416;
     assertThat(NextItemLoss.gbceBeta(256, 3417, 0.75)).isCloseTo(alpha * (0.75 * (1 - 1 / alpha) + 1 / alpha),
         org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
+  void theScoreBiasIsOnWhereABinaryLossHasManyNegatives() {
+    assertThat(SasRecParams.defaults().scoreBias()).as("the paper's bce, one negative").isFalse();
+    assertThat(SasRecParams.builder().negatives(4).build().scoreBias()).isTrue();
+    assertThat(SasRecParams.builder().loss("gbce").build().scoreBias()).isTrue();
+    assertThat(SasRecParams.builder().loss("gbce").scoreBias(false).build().training().hasScoreBias()).isFalse();
+    assertThat(SasRecParams.builder().loss("ce").build().scoreBias()).isNull();
+    assertThat(SasRecParams.builder().loss("sampled-softmax").build().scoreBias()).isNull();
+    // Its default follows the negatives, also when a resolved config is changed.
+    assertThat(SasRecParams.defaults().toBuilder().negatives(8).build().scoreBias()).isTrue();
+    assertThat(SasRecParams.builder().loss("gbce").build().toBuilder().loss("ce").build().scoreBias()).isNull();
+  }
+
+  @Test
+  void theScoreBiasStartsWhereEqualScoresMinimiseTheLoss() {
+    // argmin_b beta softplus(-b) + k softplus(b): k sigmoid(b) = beta sigmoid(-b), so e^b = beta / k.
+    assertThat(NextItemLoss.baseRateLogit(1, 1)).isZero();
+    assertThat(NextItemLoss.baseRateLogit(1, 16)).isCloseTo(-Math.log(16), within(1e-12));
+    double b = NextItemLoss.baseRateLogit(0.3, 256);
+    double slope = -0.3 / (1 + Math.exp(b)) + 256 / (1 + Math.exp(-b));
+    assertThat(slope).as("the loss's derivative at the start").isCloseTo(0, within(1e-9));
+    SasRecParams gbce = SasRecParams.builder().loss("gbce").negatives(256).build();
+    assertThat(gbce.training().initialScoreBias(3416))
+        .isCloseTo(Math.log(NextItemLoss.gbceBeta(256, 3416, 0.75) / 256), within(1e-12));
+    assertThatThrownBy(() -> SasRecParams.builder().loss("ce").build().training().initialScoreBias(10))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   private static void assertKey(Runnable r, String key, String text) {

@@ -24,6 +24,7 @@ import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
 import org.recsys.api.TrainingStoppedException;
 import org.recsys.attention.sasrec.SasRecNetworks;
+import org.recsys.attention.sasrec.SasRecParams;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.split.LeaveOneOutSplitter;
 import org.recsys.data.synthetic.SyntheticConfig;
@@ -181,6 +182,23 @@ class SequenceTrainerTest {
       assertThatThrownBy(() -> new SequenceTrainer(settings(1, 1, 1, "NDCG@10")).train(net, DATA,
           new TrainingContext(10, null, dir, true, TrainingListener.NONE)))
           .hasMessageContaining("belongs to another run").hasMessageContaining("seed=9").hasMessageContaining("seed=10");
+    }
+  }
+
+  @Test
+  void aCheckpointTrainedWithAnotherLossIsRefused(@TempDir Path dir) {
+    int n = DATA.train().numItems();
+    SasRecParams.Builder b = SasRecParams.builder().maxLen(12).hiddenSize(8).blocks(1).heads(2).threads(1);
+    try (TrainableNetwork net = SasRecNetworks.create(b.build(), n, 3)) {
+      new SequenceTrainer(settings(1, 1, 1, "NDCG@10")).train(net, DATA,
+          new TrainingContext(9, null, dir, false, TrainingListener.NONE));
+    }
+    // Same tensors and optimiser settings, another loss: resuming would silently train a different model.
+    try (TrainableNetwork net = SasRecNetworks.create(b.loss("sampled-softmax").negatives(1).build(), n, 3)) {
+      assertThatThrownBy(() -> new SequenceTrainer(settings(2, 1, 1, "NDCG@10")).train(net, DATA,
+          new TrainingContext(9, null, dir, true, TrainingListener.NONE)))
+          .hasMessageContaining("belongs to another run").hasMessageContaining("loss=bce")
+          .hasMessageContaining("loss=sampled-softmax");
     }
   }
 
