@@ -54,7 +54,7 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     this.maxLen = maxLen;
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
-    this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.gbceBeta = loss.positiveWeight(negatives, weights.numItems, gbceT);
     this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.dropout = dropout;
     this.threads = Math.max(1, threads);

@@ -78,6 +78,13 @@ public enum NextItemLoss {
     return Arrays.stream(values()).map(NextItemLoss::configName).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The weight of the positive's term: gBCE's beta ({@link #gbceBeta}) for {@link #GBCE}, 1 for every other loss.
+   */
+  public double positiveWeight(int k, int numItems, double t) {
+    return this == GBCE ? gbceBeta(k, numItems, t) : 1.0;
+  }
+
   /** gBCE's beta for {@code k} negatives over {@code numItems} items and calibration {@code t}. */
   public static double gbceBeta(int k, int numItems, double t) {
     double alpha = k / (double) Math.max(numItems - 1, 1);

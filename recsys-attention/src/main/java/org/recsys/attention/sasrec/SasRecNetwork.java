@@ -47,7 +47,7 @@ public final class SasRecNetwork implements TrainableNetwork {
     this.weights = weights;
     this.loss = loss;
     this.negatives = loss.sampled() ? negatives : 0;
-    this.gbceBeta = loss == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, weights.numItems, gbceT) : 1.0;
+    this.gbceBeta = loss.positiveWeight(negatives, weights.numItems, gbceT);
     this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.dropout = (float) dropout;
     this.threads = Math.max(1, threads);

@@ -142,8 +142,7 @@ public record TrainingOptions(double learningRate, double beta1, double beta2, d
     if (!kind.binary()) {
       throw new IllegalStateException("loss " + loss + " has no score bias");
     }
-    double beta = kind == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(negatives, numItems, calibration()) : 1.0;
-    return NextItemLoss.baseRateLogit(beta, negatives);
+    return NextItemLoss.baseRateLogit(kind.positiveWeight(negatives, numItems, calibration()), negatives);
   }
 
   /** {@link #threads()} with 0 resolved to the number of processors. */
