@@ -3,6 +3,9 @@ package org.recsys.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
+import org.recsys.api.ComputeBackend;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the build's version from a resource Maven filters at build time. */
@@ -22,7 +25,9 @@ public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"recsys " + version(), "Java " + System.getProperty("java.version") + " ("
-        + System.getProperty("java.vm.name") + ")"};
+    List<String> lines = new ArrayList<>(List.of("recsys " + version(), "Java " + System.getProperty("java.version")
+        + " (" + System.getProperty("java.vm.name") + ")"));
+    lines.addAll(ComputeBackend.describeAll(VersionProvider.class.getClassLoader()));
+    return lines.toArray(String[]::new);
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.recsys.api.EncoderScorerRecommender;
 import org.recsys.api.Recommender;
-import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DotProductScorer;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.nn.NextItemLoss;
@@ -58,7 +57,6 @@ public final class LstmAttentionNetwork implements TrainableNetwork {
     this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.dropout = dropout;
     this.threads = Math.max(1, threads);
-    Blas.useSingleThreadedBlas();
     this.workers = new ParallelGradients(weights.set, this.threads, "lstm-attention-step");
     for (int t = 0; t < this.threads; t++) {
       passes.add(new LstmAttentionPass(weights, (float) dropout, workers.gradients(t)));

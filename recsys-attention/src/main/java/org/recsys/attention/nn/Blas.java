@@ -3,11 +3,10 @@ package org.recsys.attention.nn;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
-import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.factory.Nd4j;
+import org.recsys.attention.nn.blas.BlasRuntime;
 
 /**
  * Row-major single-precision GEMM on {@link FloatTensor}s with element offsets, straight into the OpenBLAS that
@@ -15,22 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code Nd4j.gemm} on views, which matters for the thousands of per-sequence attention products of a step.
  */
 public final class Blas {
-  private static volatile boolean singleThreaded;
+  static {
+    // Loads OpenBLAS on the CPU's best kernel, one thread per call (the passes parallelise over sequences
+    // themselves; OpenBLAS's threads on top of that oversubscribe the cores: measured 20x slower on 2 cores).
+    BlasRuntime.load();
+  }
 
   private Blas() {}
-
-  /**
-   * Makes OpenBLAS run each call on the calling thread. The hand-written passes parallelise over sequences
-   * themselves; OpenBLAS's own threads on top of that oversubscribe the cores (measured 20x slower on 2 cores).
-   * This is process-wide and is what ND4J's {@code Nd4j.factory().blas().setMaxThreads(1)} does.
-   */
-  public static void useSingleThreadedBlas() {
-    if (!singleThreaded) {
-      Nd4j.getExecutioner(); // make sure the backend (and OpenBLAS) is loaded first
-      blas_set_num_threads(1);
-      singleThreaded = true;
-    }
-  }
 
   /**
    * {@code C = alpha * op(A) * op(B) + beta * C}, row-major, where op(A) is {@code m x k}, op(B) is

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.recsys.attention.nn.blas.BlasRuntime;
 
 /**
  * A contiguous float array in native memory, owned by an ND4J {@link INDArray}, seen by Java kernels through a
@@ -17,6 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The buffer is shared: use absolute {@code get(int)} / {@code put(int, float)} only.
  */
 public final class FloatTensor implements AutoCloseable {
+  static {
+    BlasRuntime.load(); // before ND4J loads OpenBLAS, so that it loads on the CPU's best kernel
+  }
+
   private final INDArray array;
   private final FloatBuffer buffer;
   private final FloatPointer pointer;

@@ -2,7 +2,6 @@ package org.recsys.attention.sasrec;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.train.DenseEncoder;
 import org.recsys.attention.train.PackedSequences;
@@ -22,7 +21,6 @@ final class SasRecEncoder implements DenseEncoder {
   SasRecEncoder(SasRecWeights weights) {
     this.weights = weights;
     // Callers (evaluators) encode from several threads at once: multi-threaded OpenBLAS would oversubscribe.
-    Blas.useSingleThreadedBlas();
   }
 
   @Override

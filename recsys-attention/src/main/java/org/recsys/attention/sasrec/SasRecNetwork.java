@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.recsys.api.EncoderScorerRecommender;
 import org.recsys.api.Recommender;
-import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DotProductScorer;
 import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.ParameterSet;
@@ -51,7 +50,6 @@ public final class SasRecNetwork implements TrainableNetwork {
     this.excludeHistory = excludeHistory && loss == NextItemLoss.CE;
     this.dropout = (float) dropout;
     this.threads = Math.max(1, threads);
-    Blas.useSingleThreadedBlas();
     this.workers = new ParallelGradients(weights.set, this.threads, "sasrec-step");
     for (int t = 0; t < this.threads; t++) {
       passes.add(new SasRecPass(weights, this.dropout, workers.gradients(t)));

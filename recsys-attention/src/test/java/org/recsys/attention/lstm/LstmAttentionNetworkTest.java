@@ -110,7 +110,7 @@ class LstmAttentionNetworkTest {
       int[] recent = Arrays.copyOfRange(longHistory, longHistory.length - MAX_LEN, longHistory.length);
       DenseStates s = net.encoder().encode(List.of(longHistory, recent, new int[0]));
       assertThat(s.rows()[0]).containsExactly(s.rows()[1]);
-      DenseStates other = net.encoder().encode(List.of(Arrays.copyOfRange(longHistory, 1, longHistory.length)));
+      DenseStates other = net.encoder().encode(List.of(Arrays.copyOfRange(longHistory, 0, longHistory.length - 1)));
       assertThat(other.rows()[0]).as("a history that differs in its last %d items", MAX_LEN)
           .isNotEqualTo(s.rows()[0]);
       // An empty history carries no evidence: its state is the combination's bias.

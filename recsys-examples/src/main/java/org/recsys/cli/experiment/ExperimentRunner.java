@@ -122,6 +122,7 @@ public final class ExperimentRunner {
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
       log.line("run " + runDir.getFileName() + ": model " + experiment.model().type() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
+      log.line(provenance.backends());
       TrainingListener listener = new Listeners(kept, log, epochLog,
           new ConsoleProgress(experiment.model().type(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,

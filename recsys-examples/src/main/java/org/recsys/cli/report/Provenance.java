@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.recsys.api.ComputeBackend;
 import org.recsys.cli.VersionProvider;
 
 /**
@@ -20,16 +21,19 @@ import org.recsys.cli.VersionProvider;
  * @param dataChecksum SHA-256 of the data file, or of the synthetic generator's settings
  * @param seed the experiment's seed
  * @param startedAt ISO-8601 start time of the run
+ * @param backends the native libraries the models compute with (BLAS library, version, kernel, CPU): what speed
+ *     figures depend on
  */
 public record Provenance(String recsysVersion, String javaVersion, String os, String gitCommit, String dataChecksum,
-    long seed, String startedAt) {
+    long seed, String startedAt, String backends) {
 
   /** Provenance of a run starting now. */
   public static Provenance capture(String dataChecksum, long seed) {
     return new Provenance(VersionProvider.version(),
         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), readGitCommit(), dataChecksum, seed,
-        java.time.OffsetDateTime.now().withNano(0).toString());
+        java.time.OffsetDateTime.now().withNano(0).toString(), String.join("; ",
+        ComputeBackend.describeAll(Provenance.class.getClassLoader())));
   }
 
   /** As an ordered map, for reports. */
@@ -42,6 +46,7 @@ public record Provenance(String recsysVersion, String javaVersion, String os, St
     m.put("dataChecksum", dataChecksum);
     m.put("seed", Long.toString(seed));
     m.put("startedAt", startedAt);
+    m.put("backends", backends);
     return m;
   }
 
