@@ -16,11 +16,8 @@ public final class DropoutRandom {
    * @param rate drop probability in [0, 1); it is rounded to a multiple of 2^-16
    */
   public DropoutRandom(long seed, double rate) {
-    if (!(rate >= 0 && rate < 1)) {
-      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
-    }
     this.state = seed;
-    this.threshold = (int) Math.round(rate * 65536);
+    this.threshold = threshold(rate);
   }
 
   /** Restarts the stream from {@code seed}. */
@@ -31,6 +28,14 @@ public final class DropoutRandom {
 
   /** True when the next unit is kept. */
   public boolean keep() {
+    return keep(threshold);
+  }
+
+  /**
+   * True when the next unit is kept at the drop rate {@code threshold} stands for ({@link #threshold(double)}): one
+   * stream serves layers with different rates.
+   */
+  public boolean keep(int threshold) {
     if (left == 0) {
       bits = next();
       left = 4;
@@ -46,6 +51,14 @@ public final class DropoutRandom {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  /** The threshold of drop rate {@code rate} in [0, 1), rounded to a multiple of 2^-16, for {@link #keep(int)}. */
+  public static int threshold(double rate) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+    }
+    return (int) Math.round(rate * 65536);
   }
 
   /** A well-mixed seed from two values (for per-step, per-sequence streams). */

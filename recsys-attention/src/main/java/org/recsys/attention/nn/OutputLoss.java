@@ -247,7 +247,7 @@ public final class OutputLoss implements AutoCloseable {
 
   /**
    * Softmax cross-entropy over every item {@code 1..n}: {@code logsumexp(s_1..s_n) - s+}. The per-row work runs on
-   * heap arrays in short loops that C2 vectorises, with {@link #expInPlace}; against scalar {@link FastExp} over
+   * heap arrays in short loops that C2 vectorises, with {@link VectorExp#expInPlace}; against scalar {@link FastExp} over
    * the ND4J buffer this cut a whole LSTM-attention CE step on ML-1M shapes by about a third.
    *
    * @param exclude when not null, each row's softmax leaves out the items of its window except its own target:
@@ -303,7 +303,7 @@ public final class OutputLoss implements AutoCloseable {
         for (int j = 0; j < v; j++) {
           x[j] -= max;
         }
-        expInPlace(x, scratch, v);
+        VectorExp.expInPlace(x, scratch, v);
         x[0] = 0f;
         for (int j = from; j < to; j++) {
           if (exclude.items()[j] != target) {
@@ -326,38 +326,6 @@ public final class OutputLoss implements AutoCloseable {
       Blas.gemm(true, false, v, d, m, 1f, logits, 0, v, y, (long) c0 * d, d, 1f, tableGradient, 0, d);
     }
     return total;
-  }
-
-  private static final float LOG2E = 1.4426950408889634f;
-  private static final float LN2_HI = 0.693145751953125f;
-  private static final float LN2_LO = 1.428606765330187e-06f;
-  /** 1.5 * 2^23: adding it rounds a float to an integer held in the low mantissa bits. */
-  private static final float ROUND = 12582912f;
-
-  /**
-   * {@code x[j] = e^x[j]} for {@code x[j] <= 0} (to about 1e-7 relative; below -87 it gives e^-87), in three
-   * branch-free loops short enough for C2 to vectorise: round {@code x log2 e} to {@code k}, build {@code 2^k}
-   * from the rounding's bits, and scale a degree-7 polynomial of the remainder.
-   */
-  static void expInPlace(float[] x, float[] shifted, int n) {
-    for (int j = 0; j < n; j++) {
-      float t = Math.max(x[j], -87f);
-      x[j] = t;
-      shifted[j] = t * LOG2E + ROUND;
-    }
-    float[] r = x;
-    for (int j = 0; j < n; j++) {
-      float kf = shifted[j] - ROUND;
-      r[j] = x[j] - kf * LN2_HI - kf * LN2_LO;
-    }
-    for (int j = 0; j < n; j++) {
-      shifted[j] = Float.intBitsToFloat((Float.floatToRawIntBits(shifted[j]) - 0x4B400000 + 127) << 23);
-    }
-    for (int j = 0; j < n; j++) {
-      float q = r[j];
-      r[j] = shifted[j] * (1f + q * (1f + q * (0.5f + q * (1f / 6 + q * (1f / 24 + q * (1f / 120 + q * (1f / 720
-          + q * (1f / 5040))))))));
-    }
   }
 
   /** Frees the full-softmax scratch (not the table). */

@@ -10,11 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The ordered trainable tensors of a network: what the optimiser updates, snapshots copy and checkpoints hold.
@@ -28,15 +27,38 @@ public final class ParameterSet implements AutoCloseable {
   private static final int VERSION = 1;
 
   private final List<Parameter> parameters;
+  private final Map<String, Integer> index = new HashMap<>();
 
   public ParameterSet(List<Parameter> parameters) {
     this.parameters = List.copyOf(parameters);
-    Set<String> names = new HashSet<>();
-    for (Parameter p : this.parameters) {
-      if (!names.add(p.name())) {
-        throw new IllegalArgumentException("parameter name " + p.name() + " given twice");
+    for (int i = 0; i < this.parameters.size(); i++) {
+      if (index.put(this.parameters.get(i).name(), i) != null) {
+        throw new IllegalArgumentException("parameter name " + this.parameters.get(i).name() + " given twice");
       }
     }
+  }
+
+  /**
+   * The position of the parameter named {@code name}.
+   *
+   * @throws IllegalArgumentException naming the parameter when the set has none of that name
+   */
+  public int indexOf(String name) {
+    Integer i = index.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("no parameter named " + name + " among " + names());
+    }
+    return i;
+  }
+
+  /** Whether the set holds a parameter named {@code name}. */
+  public boolean contains(String name) {
+    return index.containsKey(name);
+  }
+
+  /** The values of the parameter named {@code name}. */
+  public FloatTensor value(String name) {
+    return parameters.get(indexOf(name)).value();
   }
 
   public List<Parameter> parameters() {

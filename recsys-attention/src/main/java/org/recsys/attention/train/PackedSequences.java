@@ -59,6 +59,15 @@ public final class PackedSequences {
    */
   public static PackedSequences fromWindows(int size, int maxLen, int[] inputs, int[] targets, int[] negatives,
       int k, int numItems) {
+    return fromWindows(size, maxLen, inputs, targets, negatives, k, numItems, 0);
+  }
+
+  /**
+   * As {@link #fromWindows(int, int, int[], int[], int[], int, int)}, with inputs that may also be one of
+   * {@code specialTokens} ids after the catalogue (a mask token {@code numItems + 1}).
+   */
+  public static PackedSequences fromWindows(int size, int maxLen, int[] inputs, int[] targets, int[] negatives,
+      int k, int numItems, int specialTokens) {
     int[] start = new int[size + 1];
     int rows = 0;
     for (int b = 0; b < size; b++) {
@@ -81,7 +90,7 @@ public final class PackedSequences {
       int first = maxLen - (start[b + 1] - start[b]);
       for (int t = first; t < maxLen; t++) {
         int at = b * maxLen + t;
-        items[r] = check(inputs[at], numItems, "input", b, t);
+        items[r] = check(inputs[at], numItems + specialTokens, "input", b, t);
         positions[r] = t;
         tg[r] = targets[at] == 0 ? 0 : check(targets[at], numItems, "target", b, t);
         if (k > 0) {

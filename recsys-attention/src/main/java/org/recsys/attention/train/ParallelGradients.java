@@ -72,12 +72,21 @@ public final class ParallelGradients implements AutoCloseable {
    */
   public double step(TrainingBatch batch, int numItems, int negatives, String lossName,
       Function<PackedSequences, double[]> cost, PackedShare share) {
+    return step(batch, numItems, 0, negatives, lossName, cost, share);
+  }
+
+  /**
+   * As {@link #step(TrainingBatch, int, int, String, Function, PackedShare)} for inputs that may also be one of
+   * {@code specialTokens} ids after the catalogue.
+   */
+  public double step(TrainingBatch batch, int numItems, int specialTokens, int negatives, String lossName,
+      Function<PackedSequences, double[]> cost, PackedShare share) {
     if (batch.negativesPerPosition() < negatives) {
       throw new IllegalArgumentException("loss " + lossName + " needs " + negatives
           + " negatives per position, the batch has " + batch.negativesPerPosition());
     }
     PackedSequences packed = PackedSequences.fromWindows(batch.size(), batch.maxLen(), batch.inputs(),
-        batch.targets(), batch.negatives(), batch.negativesPerPosition(), numItems);
+        batch.targets(), batch.negatives(), batch.negativesPerPosition(), numItems, specialTokens);
     zero();
     int count = packed.targetCount();
     if (count == 0) {

@@ -16,7 +16,7 @@ class OutputLossTest {
       x[i] = -i * 1e-4f;
     }
     float[] expected = x.clone();
-    OutputLoss.expInPlace(x, new float[n], n);
+    VectorExp.expInPlace(x, new float[n], n);
     double worst = 0;
     for (int i = 0; i < n; i++) {
       double e = Math.exp(expected[i]);
@@ -24,7 +24,7 @@ class OutputLossTest {
     }
     assertThat(worst).as("largest relative error").isLessThan(3e-7);
     float[] tiny = {-200f, 0f};
-    OutputLoss.expInPlace(tiny, new float[2], 2);
+    VectorExp.expInPlace(tiny, new float[2], 2);
     assertThat(tiny[0]).isBetween(0f, 1e-37f);
     assertThat(tiny[1]).isEqualTo(1f);
   }

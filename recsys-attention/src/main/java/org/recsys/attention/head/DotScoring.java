@@ -1,0 +1,101 @@
+package org.recsys.attention.head;
+
+import java.nio.FloatBuffer;
+import org.recsys.attention.nn.Blas;
+import org.recsys.attention.nn.FloatTensor;
+import org.recsys.attention.nn.Reductions;
+
+/**
+ * The dot-product scoring kernels over an item table, shared by training and inference: a row of states
+ * against a few candidates (heap arrays, which C2 vectorises), and a chunk of rows against every item (one
+ * GEMM), each with its backward. Row 0 of the table (padding) is never scored by a candidate, and its column
+ * in full scoring is left to the caller. Holds no mutable state: callers pass their own scratch.
+ */
+public final class DotScoring {
+  private final FloatTensor table;
+  private final FloatTensor tableGradient;
+  private final int numItems;
+  private final int dim;
+
+  /**
+   * @param table the table {@code [>= numItems + 1, dim]}
+   * @param tableGradient where backward passes add the table's gradient; null for inference
+   */
+  public DotScoring(FloatTensor table, int numItems, int dim, FloatTensor tableGradient) {
+    long[] shape = table.shape();
+    if (shape.length != 2 || shape[0] < numItems + 1 || shape[1] != dim || numItems < 1) {
+      throw new IllegalArgumentException("an item table of shape " + java.util.Arrays.toString(shape)
+          + " cannot score " + numItems + " items of size " + dim);
+    }
+    this.table = table;
+    this.tableGradient = tableGradient;
+    this.numItems = numItems;
+    this.dim = dim;
+  }
+
+  public int numItems() {
+    return numItems;
+  }
+
+  public int dim() {
+    return dim;
+  }
+
+  /**
+   * {@code scores[i] = state . table[candidates[i]]} for {@code i < count}, copying the candidates' rows into
+   * {@code rows} ({@code count * dim} floats) for {@link #backCandidates}.
+   */
+  public void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores) {
+    FloatBuffer e = table.buffer();
+    for (int i = 0; i < count; i++) {
+      e.get(candidates[i] * dim, rows, i * dim, dim);
+    }
+    for (int i = 0; i < count; i++) {
+      scores[i] = Reductions.dot(state, 0, rows, i * dim, dim);
+    }
+  }
+
+  /**
+   * With {@code coefficients[i] = d(loss)/d(score_i)}: writes {@code dState = sum_i c_i table[candidate_i]} and
+   * adds {@code c_i state} to each candidate's table gradient.
+   *
+   * @param gradientRow scratch of {@code dim} floats
+   */
+  public void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients,
+      float[] dState, float[] gradientRow) {
+    java.util.Arrays.fill(dState, 0, dim, 0f);
+    FloatBuffer de = tableGradient.buffer();
+    for (int i = 0; i < count; i++) {
+      float c = coefficients[i];
+      int o = i * dim;
+      for (int j = 0; j < dim; j++) {
+        dState[j] += c * rows[o + j];
+      }
+      int eo = candidates[i] * dim;
+      de.get(eo, gradientRow, 0, dim);
+      for (int j = 0; j < dim; j++) {
+        gradientRow[j] += c * state[j];
+      }
+      de.put(eo, gradientRow, 0, dim);
+    }
+  }
+
+  /**
+   * {@code logits[i][0..n] = states[from + i] . table[0..n]} for {@code m} rows of {@code states} starting at
+   * row {@code from}; {@code logits} is row-major {@code m x (n + 1)}.
+   */
+  public void scoreAll(FloatTensor states, long from, int m, FloatTensor logits) {
+    int v = numItems + 1;
+    Blas.gemm(false, true, m, v, dim, 1f, states, from * dim, dim, table, 0, dim, 0f, logits, 0, v);
+  }
+
+  /**
+   * With {@code dLogits} holding d(loss)/d(logits) of {@link #scoreAll}'s rows: writes their states' gradient
+   * into {@code dStates} (same rows) and adds the table's.
+   */
+  public void backAll(FloatTensor dLogits, FloatTensor states, long from, int m, FloatTensor dStates) {
+    int v = numItems + 1;
+    Blas.gemm(false, false, m, dim, v, 1f, dLogits, 0, v, table, 0, dim, 0f, dStates, from * dim, dim);
+    Blas.gemm(true, false, v, dim, m, 1f, dLogits, 0, v, states, from * dim, dim, 1f, tableGradient, 0, dim);
+  }
+}

@@ -1,0 +1,161 @@
+package org.recsys.attention.layer;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.recsys.attention.nn.DropoutRandom;
+import org.recsys.attention.nn.FloatTensor;
+import org.recsys.attention.nn.ParameterSet;
+
+/**
+ * The point-wise feed-forward layer of a transformer block, applied to every row alone:
+ * {@code relu(dropout(x W1 + b1)) W2 + b2}, with {@code W1 [size, inner]} and {@code W2 [inner, size]}
+ * (parameters {@code <name>.w1, .b1, .w2, .b2}).
+ *
+ * @param dropout drop rate of the hidden units in training
+ */
+public record FeedForward(String name, int size, int inner, double dropout, Initialisation init) implements Layer {
+  public FeedForward {
+    if (size < 1 || inner < 1) {
+      throw new IllegalArgumentException(name + ": sizes must be positive, got " + size + " and " + inner);
+    }
+    DropoutRandom.threshold(dropout);
+  }
+
+  private Linear first() {
+    return new Linear(name + ".1", name + ".w1", name + ".b1", size, inner, init.square(size),
+        init.feedForwardBias(size));
+  }
+
+  private Linear second() {
+    return new Linear(name + ".2", name + ".w2", name + ".b2", inner, size, init.square(inner),
+        init.feedForwardBias(inner));
+  }
+
+  @Override
+  public int inputSize() {
+    return size;
+  }
+
+  @Override
+  public int outputSize() {
+    return size;
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    List<ParameterSpec> p = new ArrayList<>(first().parameters());
+    p.addAll(second().parameters());
+    return p;
+  }
+
+  @Override
+  public Pass pass(ParameterSet weights, boolean trainable) {
+    return new Pass(weights, trainable);
+  }
+
+  /** One thread's feed-forward, whose input gradient can also be added onto a residual's. */
+  public final class Pass implements LayerPass {
+    private final Linear.Pass w1;
+    private final Linear.Pass w2;
+    private final boolean trainable;
+    private final int threshold = DropoutRandom.threshold(dropout);
+    private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
+    private final RowBuffers buffers = new RowBuffers();
+    private FloatTensor u;
+    private FloatTensor mask;
+    private FloatTensor out;
+    private FloatTensor du;
+    private FloatTensor dIn;
+    private boolean dropoutOn;
+
+    Pass(ParameterSet weights, boolean trainable) {
+      this.trainable = trainable;
+      w1 = first().pass(weights, trainable);
+      w2 = second().pass(weights, trainable);
+    }
+
+    @Override
+    public FloatTensor forward(Rows rows, FloatTensor in) {
+      forward(rows, in, null);
+      return out;
+    }
+
+    /** Computes the output into {@code into} (this pass's own buffer when null). */
+    public FloatTensor forward(Rows rows, FloatTensor in, FloatTensor into) {
+      ensure(rows.rows());
+      dropoutOn = rows.training() && trainable && dropout > 0;
+      w1.forward(rows, in, u);
+      FloatBuffer ub = u.buffer();
+      if (!dropoutOn) {
+        int len = rows.rows() * inner;
+        for (int i = 0; i < len; i++) {
+          float v = ub.get(i);
+          ub.put(i, v > 0f ? v : 0f);
+        }
+      } else {
+        FloatBuffer m = mask.buffer();
+        for (int s = 0; s < rows.count(); s++) {
+          DropoutRandom random = rows.random(s);
+          for (int i = rows.start(s) * inner; i < rows.start(s + 1) * inner; i++) {
+            float mk = random.keep(threshold) ? keepScale : 0f;
+            m.put(i, mk);
+            float v = ub.get(i) * mk;
+            ub.put(i, v > 0f ? v : 0f);
+          }
+        }
+      }
+      FloatTensor y = into == null ? out : into;
+      w2.forward(rows, u, y);
+      return y;
+    }
+
+    @Override
+    public FloatTensor backward(Rows rows, FloatTensor dOut, FloatTensor[] grads) {
+      backward(rows, dOut, grads, dIn, false);
+      return dIn;
+    }
+
+    /** Writes (or with {@code accumulate} adds) the input gradient into {@code into}. */
+    public void backward(Rows rows, FloatTensor dOut, FloatTensor[] grads, FloatTensor into, boolean accumulate) {
+      w2.backwardWeights(rows, dOut, grads);
+      w2.backwardInput(rows, dOut, du, false);
+      FloatBuffer g = du.buffer();
+      FloatBuffer ub = u.buffer();
+      FloatBuffer m = dropoutOn ? mask.buffer() : null;
+      int len = rows.rows() * inner;
+      for (int i = 0; i < len; i++) {
+        if (ub.get(i) > 0f) {
+          if (m != null) {
+            g.put(i, g.get(i) * m.get(i));
+          }
+        } else {
+          g.put(i, 0f);
+        }
+      }
+      w1.backwardWeights(rows, du, grads);
+      w1.backwardInput(rows, du, into, accumulate);
+    }
+
+    private void ensure(int rows) {
+      if (!buffers.fits(rows)) {
+        u = buffers.allocate(inner);
+        out = buffers.allocate(size);
+        if (trainable) {
+          du = buffers.allocate(inner);
+          dIn = buffers.allocate(size);
+          if (dropout > 0) {
+            mask = buffers.allocate(inner);
+          }
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      w1.close();
+      w2.close();
+      buffers.close();
+    }
+  }
+}

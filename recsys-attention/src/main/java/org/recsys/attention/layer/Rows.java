@@ -1,0 +1,123 @@
+package org.recsys.attention.layer;
+
+import org.recsys.attention.nn.DropoutRandom;
+import org.recsys.attention.train.PackedSequences;
+
+/**
+ * The rows one pass runs over: a contiguous range of sequences of a {@link PackedSequences}, oldest row first,
+ * no padding. Local row {@code r} of sequence {@code s} lies in {@code [start(s), start(s + 1))}. In training
+ * every sequence owns a dropout stream seeded from the step's seed and the sequence's index in the batch, which
+ * the layers draw from in forward order, so that a step's masks do not depend on how the batch is split across
+ * threads.
+ *
+ * <p>Mutable and reused from step to step by one thread's pass; layers read it, only {@link #reset} writes it.
+ */
+public final class Rows {
+  private PackedSequences batch;
+  private int seqFrom;
+  private int count;
+  private int rowFrom;
+  private int rows;
+  private int longest;
+  private boolean training;
+  private int[] localStart = new int[1];
+  private DropoutRandom[] random = new DropoutRandom[0];
+
+  /**
+   * Points this at sequences {@code [from, to)} of {@code packed}.
+   *
+   * @param training whether dropout is on; its streams restart from {@code seed}
+   */
+  public Rows reset(PackedSequences packed, int from, int to, boolean training, long seed) {
+    batch = packed;
+    seqFrom = from;
+    count = to - from;
+    rowFrom = packed.start[from];
+    rows = packed.start[to] - rowFrom;
+    this.training = training;
+    if (localStart.length < count + 1) {
+      localStart = new int[count + 1];
+    }
+    longest = 0;
+    for (int s = 0; s <= count; s++) {
+      localStart[s] = packed.start[from + s] - rowFrom;
+      if (s > 0) {
+        longest = Math.max(longest, localStart[s] - localStart[s - 1]);
+      }
+    }
+    if (training) {
+      if (random.length < count) {
+        DropoutRandom[] grown = new DropoutRandom[count];
+        System.arraycopy(random, 0, grown, 0, random.length);
+        for (int s = random.length; s < count; s++) {
+          grown[s] = new DropoutRandom(0, 0);
+        }
+        random = grown;
+      }
+      for (int s = 0; s < count; s++) {
+        random[s].reset(DropoutRandom.mix(seed, from + s));
+      }
+    }
+    return this;
+  }
+
+  /** The sequences. */
+  public int count() {
+    return count;
+  }
+
+  /** The rows, over all sequences. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The first local row of sequence {@code s}; {@code start(count())} is {@link #rows()}. */
+  public int start(int s) {
+    return localStart[s];
+  }
+
+  /** The rows of sequence {@code s}. */
+  public int length(int s) {
+    return localStart[s + 1] - localStart[s];
+  }
+
+  /** The longest sequence's length. */
+  public int longest() {
+    return longest;
+  }
+
+  /** Whether this is a training pass (dropout on). */
+  public boolean training() {
+    return training;
+  }
+
+  /** The item id at local row {@code r}. */
+  public int item(int r) {
+    return batch.items[rowFrom + r];
+  }
+
+  /** The column local row {@code r} had in its right-aligned window (for position embeddings). */
+  public int windowPosition(int r) {
+    return batch.positions[rowFrom + r];
+  }
+
+  /** Sequence {@code s}'s dropout stream (training passes only). */
+  public DropoutRandom random(int s) {
+    return random[s];
+  }
+
+  /** The packed batch. */
+  public PackedSequences batch() {
+    return batch;
+  }
+
+  /** The batch row of local row 0. */
+  public int rowFrom() {
+    return rowFrom;
+  }
+
+  /** The batch index of local sequence 0. */
+  public int sequenceFrom() {
+    return seqFrom;
+  }
+}

@@ -1,0 +1,299 @@
+package org.recsys.attention.layer;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.recsys.attention.nn.Blas;
+import org.recsys.attention.nn.DropoutRandom;
+import org.recsys.attention.nn.FastExp;
+import org.recsys.attention.nn.FloatTensor;
+import org.recsys.attention.nn.ParameterSet;
+
+/**
+ * Multi-head scaled dot-product self-attention within each sequence: {@code Q = xq Wq + bq}, {@code K = xkv Wk
+ * + bk}, {@code V = xkv Wv + bv}; per head {@code softmax(Q K^T / sqrt(d / heads))}, causal (row {@code i}
+ * attends to {@code j <= i}) or bidirectional (to every row of its sequence), dropout on the attention weights,
+ * times {@code V}; then {@code Wo, bo}. Parameters {@code <name>.wq, .bq, .wk, .bk, .wv, .bv, .wo, .bo}.
+ *
+ * <p>Queries and keys may come from different inputs (SASRec takes queries from the normalised input and keys
+ * and values from the input itself); as a plain {@link Layer} both come from the one input.
+ *
+ * @param causal whether a row attends only to itself and earlier rows
+ * @param dropout drop rate of the attention weights in training
+ */
+public record SelfAttention(String name, int size, int heads, boolean causal, double dropout,
+    Initialisation init) implements Layer {
+  public SelfAttention {
+    if (heads < 1 || size % heads != 0) {
+      throw new IllegalArgumentException(name + ": heads (" + heads + ") must divide the size (" + size + ")");
+    }
+    DropoutRandom.threshold(dropout);
+  }
+
+  private Linear projection(String which, boolean input) {
+    return new Linear(name + "." + which, name + ".w" + which, name + ".b" + which, size, size,
+        input ? init.attentionInput(size) : init.square(size), Initializer.zeros());
+  }
+
+  @Override
+  public boolean causal() {
+    return causal;
+  }
+
+  @Override
+  public int inputSize() {
+    return size;
+  }
+
+  @Override
+  public int outputSize() {
+    return size;
+  }
+
+  @Override
+  public double cost(int length) {
+    return length * 24.0 * size * size + 8.0 * length * length * size;
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    List<ParameterSpec> p = new ArrayList<>();
+    // The order of the reference implementations' in-projection: q, k, v, then the output projection.
+    p.addAll(projection("q", true).parameters());
+    p.addAll(projection("k", true).parameters());
+    p.addAll(projection("v", true).parameters());
+    p.addAll(projection("o", false).parameters());
+    return p;
+  }
+
+  @Override
+  public Pass pass(ParameterSet weights, boolean trainable) {
+    return new Pass(weights, trainable);
+  }
+
+  /** One thread's attention, with separate query and key/value inputs. */
+  public final class Pass implements LayerPass {
+    private final Linear.Pass wq;
+    private final Linear.Pass wk;
+    private final Linear.Pass wv;
+    private final Linear.Pass wo;
+    private final boolean trainable;
+    private final int dh = size / heads;
+    private final float scale = (float) (1 / Math.sqrt(size / (double) heads));
+    private final int threshold = DropoutRandom.threshold(dropout);
+    private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
+    private final RowBuffers buffers = new RowBuffers();
+    private final RowBuffers attnBuffers = new RowBuffers();
+    private FloatTensor q;
+    private FloatTensor k;
+    private FloatTensor v;
+    private FloatTensor att;
+    private FloatTensor out;
+    private FloatTensor dAtt;
+    private FloatTensor gQ;
+    private FloatTensor gK;
+    private FloatTensor gV;
+    private FloatTensor dIn;
+    private FloatTensor probs;
+    private FloatTensor probsDrop;
+    private FloatTensor scratch;
+    private int scratchCapacity;
+    private int[] attnOff = new int[1];
+    private boolean dropoutOn;
+
+    Pass(ParameterSet weights, boolean trainable) {
+      this.trainable = trainable;
+      wq = projection("q", true).pass(weights, trainable);
+      wk = projection("k", true).pass(weights, trainable);
+      wv = projection("v", true).pass(weights, trainable);
+      wo = projection("o", false).pass(weights, trainable);
+    }
+
+    @Override
+    public FloatTensor forward(Rows rows, FloatTensor in) {
+      ensure(rows);
+      forward(rows, in, in, null, out);
+      return out;
+    }
+
+    /**
+     * Attends from {@code qIn} over {@code kvIn} and writes {@code residual + bo + attention Wo} (or, with a null
+     * residual, {@code attention Wo + bo}) into {@code into}.
+     */
+    public void forward(Rows rows, FloatTensor qIn, FloatTensor kvIn, FloatTensor residual, FloatTensor into) {
+      ensure(rows);
+      dropoutOn = rows.training() && trainable && dropout > 0;
+      wq.forward(rows, qIn, q);
+      wk.forward(rows, kvIn, k);
+      wv.forward(rows, kvIn, v);
+      FloatTensor pd = dropoutOn ? probsDrop : probs;
+      for (int s = 0; s < rows.count(); s++) {
+        int n = rows.length(s);
+        for (int h = 0; h < heads; h++) {
+          headForward(rows, pd, s, n, h);
+        }
+      }
+      if (residual != null) {
+        wo.forwardOnto(rows, att, residual, into);
+      } else {
+        wo.forward(rows, att, into);
+      }
+    }
+
+    private void headForward(Rows rows, FloatTensor pd, int s, int n, int h) {
+      if (n == 0) {
+        return;
+      }
+      int off = rows.start(s) * size + h * dh;
+      int pOff = attnOff[s] + h * n * n;
+      Blas.gemm(false, true, n, n, dh, scale, q, off, size, k, off, size, 0f, probs, pOff, n);
+      FloatBuffer pb = probs.buffer();
+      FloatBuffer db = pd.buffer();
+      DropoutRandom random = dropoutOn ? rows.random(s) : null;
+      for (int i = 0; i < n; i++) {
+        int ro = pOff + i * n;
+        int limit = causal ? i + 1 : n;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < limit; j++) {
+          max = Math.max(max, pb.get(ro + j));
+        }
+        float sum = 0f;
+        for (int j = 0; j < limit; j++) {
+          float e = FastExp.exp(pb.get(ro + j) - max);
+          pb.put(ro + j, e);
+          sum += e;
+        }
+        float inv = 1f / sum;
+        for (int j = 0; j < limit; j++) {
+          pb.put(ro + j, pb.get(ro + j) * inv);
+        }
+        for (int j = limit; j < n; j++) {
+          pb.put(ro + j, 0f);
+        }
+        if (random != null) {
+          for (int j = 0; j < limit; j++) {
+            db.put(ro + j, random.keep(threshold) ? pb.get(ro + j) * keepScale : 0f);
+          }
+          for (int j = limit; j < n; j++) {
+            db.put(ro + j, 0f);
+          }
+        }
+      }
+      Blas.gemm(false, false, n, dh, n, 1f, pd, pOff, n, v, off, size, 0f, att, off, size);
+    }
+
+    @Override
+    public FloatTensor backward(Rows rows, FloatTensor dOut, FloatTensor[] grads) {
+      backward(rows, dOut, grads, dIn, false, dIn, true);
+      return dIn;
+    }
+
+    /**
+     * Back-propagates {@code dOut}: writes (or adds) the query input's gradient into {@code dQ} and the key/value
+     * input's into {@code dKv} (they may be one buffer, with {@code accumulateKv} true).
+     */
+    public void backward(Rows rows, FloatTensor dOut, FloatTensor[] grads, FloatTensor dQ, boolean accumulateQ,
+        FloatTensor dKv, boolean accumulateKv) {
+      wo.backwardWeights(rows, dOut, grads);
+      wo.backwardInput(rows, dOut, dAtt, false);
+      FloatTensor pd = dropoutOn ? probsDrop : probs;
+      for (int s = 0; s < rows.count(); s++) {
+        int n = rows.length(s);
+        for (int h = 0; h < heads; h++) {
+          headBackward(rows, pd, s, n, h);
+        }
+      }
+      wq.backwardWeights(rows, gQ, grads);
+      wq.backwardInput(rows, gQ, dQ, accumulateQ);
+      wk.backwardWeights(rows, gK, grads);
+      wk.backwardInput(rows, gK, dKv, accumulateKv);
+      wv.backwardWeights(rows, gV, grads);
+      wv.backwardInput(rows, gV, dKv, true);
+    }
+
+    private void headBackward(Rows rows, FloatTensor pd, int s, int n, int h) {
+      if (n == 0) {
+        return;
+      }
+      int off = rows.start(s) * size + h * dh;
+      int pOff = attnOff[s] + h * n * n;
+      // dPd = dAtt V^T; dV = Pd^T dAtt.
+      Blas.gemm(false, true, n, n, dh, 1f, dAtt, off, size, v, off, size, 0f, scratch, 0, n);
+      Blas.gemm(true, false, n, dh, n, 1f, pd, pOff, n, dAtt, off, size, 0f, gV, off, size);
+      FloatBuffer sc = scratch.buffer();
+      FloatBuffer pb = probs.buffer();
+      FloatBuffer db = pd.buffer();
+      for (int i = 0; i < n; i++) {
+        int ro = i * n;
+        int po = pOff + i * n;
+        int limit = causal ? i + 1 : n;
+        float dot = 0f;
+        for (int j = 0; j < limit; j++) {
+          float dp = sc.get(ro + j);
+          if (dropoutOn) {
+            dp = db.get(po + j) != 0f ? dp * keepScale : 0f;
+            sc.put(ro + j, dp);
+          }
+          dot += dp * pb.get(po + j);
+        }
+        for (int j = 0; j < limit; j++) {
+          sc.put(ro + j, pb.get(po + j) * (sc.get(ro + j) - dot));
+        }
+        for (int j = limit; j < n; j++) {
+          sc.put(ro + j, 0f);
+        }
+      }
+      // dQ = scale dS K; dK = scale dS^T Q.
+      Blas.gemm(false, false, n, dh, n, scale, scratch, 0, n, k, off, size, 0f, gQ, off, size);
+      Blas.gemm(true, false, n, dh, n, scale, scratch, 0, n, q, off, size, 0f, gK, off, size);
+    }
+
+    private void ensure(Rows rows) {
+      if (!buffers.fits(rows.rows())) {
+        q = buffers.allocate(size);
+        k = buffers.allocate(size);
+        v = buffers.allocate(size);
+        att = buffers.allocate(size);
+        out = buffers.allocate(size);
+        if (trainable) {
+          dAtt = buffers.allocate(size);
+          gQ = buffers.allocate(size);
+          gK = buffers.allocate(size);
+          gV = buffers.allocate(size);
+          dIn = buffers.allocate(size);
+        }
+      }
+      if (attnOff.length < rows.count() + 1) {
+        attnOff = new int[rows.count() + 1];
+      }
+      int total = 0;
+      for (int s = 0; s < rows.count(); s++) {
+        attnOff[s] = total;
+        total += heads * rows.length(s) * rows.length(s);
+      }
+      attnOff[rows.count()] = total;
+      if (!attnBuffers.fits(total)) {
+        probs = attnBuffers.allocate(1);
+        if (trainable && dropout > 0) {
+          probsDrop = attnBuffers.allocate(1);
+        }
+        scratchCapacity = 0;
+      }
+      int longest = rows.longest();
+      if (trainable && longest * longest > scratchCapacity) {
+        scratchCapacity = Math.max(longest * longest, scratchCapacity + scratchCapacity / 2);
+        scratch = attnBuffers.allocateFlat(scratchCapacity);
+      }
+    }
+
+    @Override
+    public void close() {
+      wq.close();
+      wk.close();
+      wv.close();
+      wo.close();
+      buffers.close();
+      attnBuffers.close();
+    }
+  }
+}
