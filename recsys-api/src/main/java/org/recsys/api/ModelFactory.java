@@ -23,6 +23,16 @@ public interface ModelFactory<P> {
    */
   Trainer trainer(P parameters);
 
+  /**
+   * What {@code parameters} stand for in full, when that is another registered type's parameters (a preset) or
+   * these with defaults the record cannot fill itself; empty when the parameters stand for themselves.
+   *
+   * @throws ConfigException when the parameters are invalid (naming the key)
+   */
+  default java.util.Optional<ModelExpansion> expand(P parameters) {
+    return java.util.Optional.empty();
+  }
+
   /** Loads a model that {@link TrainedModel#save} wrote into {@code dir}. */
   TrainedModel load(Path dir) throws IOException;
 }

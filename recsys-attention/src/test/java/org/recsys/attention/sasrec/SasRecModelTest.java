@@ -141,18 +141,4 @@ class SasRecModelTest {
     assertThat(scores[1]).isDeepEqualTo(scores[0]);
     assertThat(scores[2][0]).isNotEqualTo(scores[0][0]);
   }
-
-  @Test
-  void theGuiceModuleIsDiscoveredAndBindsTheFactoryUnderSasrec() {
-    List<Module> modules = ServiceLoader.load(Module.class).stream().map(ServiceLoader.Provider::get)
-        .filter(m -> m instanceof SasRecModule).map(m -> (Module) m).toList();
-    assertThat(modules).hasSize(1);
-    Injector injector = Guice.createInjector(modules);
-    Map<String, ModelFactory<?>> factories = injector.getInstance(
-        Key.get(new TypeLiteral<Map<String, ModelFactory<?>>>() {}));
-    assertThat(factories).containsKey("sasrec");
-    assertThat(factories.get("sasrec").parametersType()).isEqualTo(SasRecParams.class);
-    TrainedModel m = model;
-    assertThat(m.type()).isEqualTo("sasrec");
-  }
 }

@@ -112,7 +112,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       Map<String, String> origins = new HashMap<>(plan.origins());
       ResolvedConfig one = new ResolvedConfig(tree, origins);
       Experiment e = Experiment.bind(one, registry);
-      out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().type()), e));
+      out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().name()), e));
     }
     return out;
   }

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
     Experiment experiment = Experiment.bind(config.resolve(List.of()), registry);
-    Path runDir = out != null ? out : Path.of("runs", experiment.model().type() + "-"
+    Path runDir = out != null ? out : Path.of("runs", experiment.model().name() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     var stdout = spec.commandLine().getOut();
     try (StopSignal stop = StopSignal.install()) {

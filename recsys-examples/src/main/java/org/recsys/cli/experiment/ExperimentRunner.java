@@ -120,11 +120,11 @@ public final class ExperimentRunner {
     Path epochFile = runDir.resolve(RunFiles.EPOCHS);
     try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG));
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
-      log.line("run " + runDir.getFileName() + ": model " + experiment.model().type() + ", " + split.train().users().size()
+      log.line("run " + runDir.getFileName() + ": model " + experiment.model().name() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
       log.line(provenance.backends());
       TrainingListener listener = new Listeners(kept, log, epochLog,
-          new ConsoleProgress(experiment.model().type(), out, quiet, stop));
+          new ConsoleProgress(experiment.model().name(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
           runDir.resolve(CHECKPOINT_DIR), resume, listener);
       model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
@@ -134,7 +134,7 @@ public final class ExperimentRunner {
 
       long t1 = System.nanoTime();
       EvaluationReport report;
-      try (ScoringProgress scoring = new ScoringProgress(model, "evaluate " + experiment.model().type(), test.size(),
+      try (ScoringProgress scoring = new ScoringProgress(model, "evaluate " + experiment.model().name(), test.size(),
           showBars())) {
         report = testEvaluator.evaluate(scoring, test);
       }
@@ -149,7 +149,7 @@ public final class ExperimentRunner {
         warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
       }
       Map<String, Object> dataSummary = dataSummary(data, split, warnings);
-      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
+      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().name(), report.protocol(),
           report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
       RunFiles.writePerCase(runDir, test, report);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.recsys.api.ConfigException;
+import org.recsys.api.ModelExpansion;
 import org.recsys.api.ModelFactory;
 import org.recsys.cli.config.ConfigBinder;
 import org.recsys.cli.config.ResolvedConfig;
@@ -61,6 +62,16 @@ public final class ModelRegistry {
 
   private <P> ConfiguredModel configured(String type, ModelFactory<P> f, ResolvedConfig config, String section) {
     P params = binder.bind(config, section, f.parametersType());
-    return new ConfiguredModel(type, f, Objects.requireNonNull(params));
+    java.util.Optional<ModelExpansion> expansion;
+    try {
+      expansion = f.expand(Objects.requireNonNull(params));
+    } catch (ConfigException e) {
+      throw new ConfigException(e.key(), e.getMessage() + " (in " + config.originOf(e.key()) + ")", e);
+    }
+    if (expansion.isEmpty()) {
+      return new ConfiguredModel(type, f, params, type);
+    }
+    ModelExpansion x = expansion.get();
+    return new ConfiguredModel(x.type(), factory(x.type()), x.parameters(), x.name());
   }
 }

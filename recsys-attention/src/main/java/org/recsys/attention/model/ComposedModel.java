@@ -1,0 +1,182 @@
+package org.recsys.attention.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.recsys.api.AtomicFiles;
+import org.recsys.api.ConfigException;
+import org.recsys.api.EncoderScorerModel;
+import org.recsys.api.ItemVocabulary;
+import org.recsys.api.VocabularyFile;
+import org.recsys.attention.nn.DenseStates;
+import org.recsys.attention.nn.ParameterSet;
+import org.recsys.attention.spec.Blueprint;
+import org.recsys.attention.spec.Components;
+import org.recsys.attention.spec.SequentialSpec;
+
+/**
+ * A trained composed sequential model: its encoder (histories to the state at the last position) and its head,
+ * over weights it owns. Immutable and thread-safe.
+ *
+ * <p>A model directory holds {@value #MODEL} (type, format, name, item count, provenance), {@value #SPEC} (the
+ * canonical spec, every default written out), {@value #WEIGHTS} (every tensor by name, little-endian floats) and
+ * {@value VocabularyFile#FILE_NAME}, each written atomically.
+ */
+public final class ComposedModel extends EncoderScorerModel<DenseStates> implements AutoCloseable {
+  /** The registered model type of every composed model, whatever its spec. */
+  public static final String TYPE = "sequential";
+  public static final String MODEL = "model.json";
+  public static final String SPEC = "spec.json";
+  public static final String WEIGHTS = "weights.bin";
+  private static final int FORMAT = 2;
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final SequentialSpec spec;
+  private final Architecture architecture;
+  private final ParameterSet weights;
+  private final Map<String, Object> provenance;
+
+  private ComposedModel(SequentialSpec spec, Architecture architecture, ParameterSet weights, ItemVocabulary vocabulary,
+      Map<String, Object> provenance) {
+    super(TYPE, vocabulary, new ComposedEncoder(architecture, weights),
+        new HeadScorer(architecture.head().scoring(weights, null)));
+    if (vocabulary.size() != architecture.numItems()) {
+      throw new IllegalArgumentException("a vocabulary of " + vocabulary.size() + " items for a model of "
+          + architecture.numItems());
+    }
+    this.spec = spec;
+    this.architecture = architecture;
+    this.weights = weights;
+    this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+  }
+
+  /** A model holding a copy of {@code trained}'s current values. */
+  public static ComposedModel copyOf(SequentialSpec spec, Architecture architecture, ParameterSet trained,
+      ItemVocabulary vocabulary, Map<String, Object> provenance) {
+    ParameterSet copy = architecture.layout().allocate();
+    copy.copyValuesFrom(trained);
+    return new ComposedModel(spec, architecture, copy, vocabulary, provenance);
+  }
+
+  /** What runs and reports call the model (the spec's name, e.g. {@code sasrec}). */
+  public String name() {
+    return spec.name();
+  }
+
+  /** The canonical spec the model was built from. */
+  public SequentialSpec spec() {
+    return spec;
+  }
+
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** The weights, by name (read-only use). */
+  public ParameterSet weights() {
+    return weights;
+  }
+
+  /** Training provenance (seed, epochs, versions), as saved in {@value #MODEL}. */
+  public Map<String, Object> provenance() {
+    return provenance;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeValues);
+    AtomicFiles.writeString(dir.resolve(SPEC), JSON.writeValueAsString(spec));
+    VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
+    ObjectNode model = JSON.createObjectNode();
+    model.put("type", TYPE);
+    model.put("format", FORMAT);
+    model.put("name", spec.name());
+    model.put("items", numItems());
+    model.set("provenance", JSON.valueToTree(provenance));
+    AtomicFiles.writeString(dir.resolve(MODEL), JSON.writeValueAsString(model));
+  }
+
+  /**
+   * Loads a model that {@link #save} wrote, building its architecture from the saved spec with
+   * {@code components}.
+   *
+   * @throws IOException naming the file that is missing, of another type or format, or inconsistent
+   */
+  public static ComposedModel load(Path dir, Components components) throws IOException {
+    Path modelFile = dir.resolve(MODEL);
+    JsonNode model = readJson(modelFile);
+    String type = model.path("type").asText("");
+    if (!TYPE.equals(type)) {
+      throw new IOException(modelFile + ": model type is '" + type + "', not '" + TYPE + "'");
+    }
+    int format = model.path("format").asInt(-1);
+    if (format != FORMAT) {
+      throw new IOException(modelFile + ": format " + format + " is not supported (expected " + FORMAT + ")");
+    }
+    Path specFile = dir.resolve(SPEC);
+    Blueprint blueprint;
+    try {
+      blueprint = components.resolve(JSON.treeToValue(readJson(specFile), SequentialSpec.class));
+    } catch (JsonProcessingException | IllegalArgumentException | ConfigException e) {
+      throw new IOException(specFile + ": " + e.getMessage(), e);
+    }
+    ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
+    int items = model.path("items").asInt(-1);
+    if (items != vocabulary.size()) {
+      throw new IOException(modelFile + ": says " + items + " items, the vocabulary holds " + vocabulary.size());
+    }
+    Architecture architecture = blueprint.architecture(items);
+    ParameterSet weights = architecture.layout().allocate();
+    Path weightsFile = dir.resolve(WEIGHTS);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(weightsFile))) {
+      weights.readValues(in);
+    } catch (NoSuchFileException e) {
+      weights.close();
+      throw new NoSuchFileException(weightsFile.toString(), null, "weights file is missing");
+    } catch (IOException e) {
+      weights.close();
+      throw new IOException(weightsFile + ": " + e.getMessage(), e);
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    JsonNode p = model.path("provenance");
+    if (p.isObject()) {
+      provenance = JSON.convertValue(p, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
+          Object.class));
+    }
+    return new ComposedModel(blueprint.spec(), architecture, weights, vocabulary, provenance);
+  }
+
+  private static JsonNode readJson(Path file) throws IOException {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (FileNotFoundException e) {
+      throw new NoSuchFileException(file.toString(), null, "missing from the model directory");
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Frees the native memory of the weights and scratch buffers; the model must not be used afterwards. */
+  @Override
+  public void close() {
+    ((ComposedEncoder) encoder()).close();
+    ((HeadScorer) scorer()).close();
+    weights.close();
+  }
+}
