@@ -1,6 +1,7 @@
 package org.recsys.attention.head;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.Reductions;
@@ -8,27 +9,38 @@ import org.recsys.attention.nn.Reductions;
 /**
  * The dot-product scoring kernels over an item table, shared by training and inference: a row of states
  * against a few candidates (heap arrays, which C2 vectorises), and a chunk of rows against every item (one
- * GEMM), each with its backward. Row 0 of the table (padding) is never scored by a candidate, and its column
- * in full scoring is left to the caller. Holds no mutable state: callers pass their own scratch.
+ * GEMM), each with its backward. With a per-item bias, {@code score(i) = state . table[i] + bias[i]} on both
+ * paths. Row 0 of the table (padding) is never scored by a candidate, and its column in full scoring is left to
+ * the caller. Holds no mutable state: callers pass their own scratch.
  */
 public final class DotScoring {
   private final FloatTensor table;
+  private final FloatTensor bias;
   private final FloatTensor tableGradient;
+  private final FloatTensor biasGradient;
   private final int numItems;
   private final int dim;
 
   /**
    * @param table the table {@code [>= numItems + 1, dim]}
+   * @param bias the per-item bias {@code [numItems + 1]}, or null for none
    * @param tableGradient where backward passes add the table's gradient; null for inference
+   * @param biasGradient where backward passes add the bias's gradient; null for inference or without a bias
    */
-  public DotScoring(FloatTensor table, int numItems, int dim, FloatTensor tableGradient) {
+  public DotScoring(FloatTensor table, FloatTensor bias, int numItems, int dim, FloatTensor tableGradient,
+      FloatTensor biasGradient) {
     long[] shape = table.shape();
     if (shape.length != 2 || shape[0] < numItems + 1 || shape[1] != dim || numItems < 1) {
-      throw new IllegalArgumentException("an item table of shape " + java.util.Arrays.toString(shape)
-          + " cannot score " + numItems + " items of size " + dim);
+      throw new IllegalArgumentException("an item table of shape " + Arrays.toString(shape) + " cannot score "
+          + numItems + " items of size " + dim);
+    }
+    if (bias != null && bias.length() != numItems + 1) {
+      throw new IllegalArgumentException("a score bias of " + bias.length() + " values for " + numItems + " items");
     }
     this.table = table;
+    this.bias = bias;
     this.tableGradient = tableGradient;
+    this.biasGradient = biasGradient;
     this.numItems = numItems;
     this.dim = dim;
   }
@@ -42,8 +54,8 @@ public final class DotScoring {
   }
 
   /**
-   * {@code scores[i] = state . table[candidates[i]]} for {@code i < count}, copying the candidates' rows into
-   * {@code rows} ({@code count * dim} floats) for {@link #backCandidates}.
+   * {@code scores[i] = state . table[candidates[i]] (+ bias[candidates[i]])} for {@code i < count}, copying the
+   * candidates' rows into {@code rows} ({@code count * dim} floats) for {@link #backCandidates}.
    */
   public void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores) {
     FloatBuffer e = table.buffer();
@@ -53,17 +65,23 @@ public final class DotScoring {
     for (int i = 0; i < count; i++) {
       scores[i] = Reductions.dot(state, 0, rows, i * dim, dim);
     }
+    if (bias != null) {
+      FloatBuffer b = bias.buffer();
+      for (int i = 0; i < count; i++) {
+        scores[i] += b.get(candidates[i]);
+      }
+    }
   }
 
   /**
    * With {@code coefficients[i] = d(loss)/d(score_i)}: writes {@code dState = sum_i c_i table[candidate_i]} and
-   * adds {@code c_i state} to each candidate's table gradient.
+   * adds {@code c_i state} to each candidate's table gradient (and {@code c_i} to its bias's).
    *
    * @param gradientRow scratch of {@code dim} floats
    */
   public void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients,
       float[] dState, float[] gradientRow) {
-    java.util.Arrays.fill(dState, 0, dim, 0f);
+    Arrays.fill(dState, 0, dim, 0f);
     FloatBuffer de = tableGradient.buffer();
     for (int i = 0; i < count; i++) {
       float c = coefficients[i];
@@ -78,24 +96,56 @@ public final class DotScoring {
       }
       de.put(eo, gradientRow, 0, dim);
     }
+    if (biasGradient != null) {
+      FloatBuffer db = biasGradient.buffer();
+      for (int i = 0; i < count; i++) {
+        db.put(candidates[i], db.get(candidates[i]) + coefficients[i]);
+      }
+    }
   }
 
   /**
-   * {@code logits[i][0..n] = states[from + i] . table[0..n]} for {@code m} rows of {@code states} starting at
-   * row {@code from}; {@code logits} is row-major {@code m x (n + 1)}.
+   * {@code logits[i][0..n] = states[from + i] . table[0..n] (+ bias[0..n])} for {@code m} rows of {@code states}
+   * starting at row {@code from}; {@code logits} is row-major {@code m x (n + 1)}.
    */
   public void scoreAll(FloatTensor states, long from, int m, FloatTensor logits) {
     int v = numItems + 1;
-    Blas.gemm(false, true, m, v, dim, 1f, states, from * dim, dim, table, 0, dim, 0f, logits, 0, v);
+    if (bias != null) {
+      // The bias rows first, then the product added onto them in the GEMM: no second sweep over the logits.
+      FloatBuffer lb = logits.buffer();
+      FloatBuffer b = bias.buffer();
+      for (int i = 0; i < m; i++) {
+        lb.put(i * v, b, 0, v);
+      }
+    }
+    Blas.gemm(false, true, m, v, dim, 1f, states, from * dim, dim, table, 0, dim, bias != null ? 1f : 0f, logits, 0,
+        v);
   }
 
   /**
    * With {@code dLogits} holding d(loss)/d(logits) of {@link #scoreAll}'s rows: writes their states' gradient
-   * into {@code dStates} (same rows) and adds the table's.
+   * into {@code dStates} (same rows) and adds the table's (and the bias's).
+   *
+   * @param sums scratch of {@code n + 1} floats, used only with a bias
+   * @param row scratch of {@code n + 1} floats, used only with a bias
    */
-  public void backAll(FloatTensor dLogits, FloatTensor states, long from, int m, FloatTensor dStates) {
+  public void backAll(FloatTensor dLogits, FloatTensor states, long from, int m, FloatTensor dStates, float[] sums,
+      float[] row) {
     int v = numItems + 1;
     Blas.gemm(false, false, m, dim, v, 1f, dLogits, 0, v, table, 0, dim, 0f, dStates, from * dim, dim);
     Blas.gemm(true, false, v, dim, m, 1f, dLogits, 0, v, states, from * dim, dim, 1f, tableGradient, 0, dim);
+    if (biasGradient != null) {
+      // The bias's gradient is the logits' column sums, summed on heap arrays (which C2 vectorises).
+      FloatBuffer g = dLogits.buffer();
+      FloatBuffer db = biasGradient.buffer();
+      db.get(0, sums, 0, v);
+      for (int i = 0; i < m; i++) {
+        g.get(i * v, row, 0, v);
+        for (int j = 0; j < v; j++) {
+          sums[j] += row[j];
+        }
+      }
+      db.put(0, sums, 0, v);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.recsys.attention.head;
 
 import java.util.List;
+import java.util.Optional;
 import org.recsys.attention.layer.ParameterSpec;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.ParameterSet;
@@ -13,11 +14,14 @@ public interface Head {
   /** The config name ({@code dot}, ...). */
   String type();
 
-  /** The parameters the head owns (none when it scores against the encoder's own item table). */
+  /** The parameters the head owns (none when it scores against the encoder's own item table, without a bias). */
   List<ParameterSpec> parameters();
 
   /** The name of the table {@code [n + 1 (+ special tokens), stateSize]} whose rows {@code 1..n} are scored. */
   String table();
+
+  /** The name of the per-item score bias {@code [n + 1]}, when scores have one. */
+  Optional<String> biasName();
 
   /** The items scored: ids {@code 1..numItems()}. */
   int numItems();
@@ -25,8 +29,15 @@ public interface Head {
   /** The size of the states it scores. */
   int stateSize();
 
-  /** The scoring kernels over {@code weights}' table, adding gradients into {@code tableGradient} when not null. */
-  default DotScoring scoring(ParameterSet weights, FloatTensor tableGradient) {
-    return new DotScoring(weights.value(table()), numItems(), stateSize(), tableGradient);
+  /**
+   * The scoring kernels over {@code weights}' table (and bias).
+   *
+   * @param grads the gradients aligned with {@code weights}, into which backward passes add; null for inference
+   */
+  default DotScoring scoring(ParameterSet weights, FloatTensor[] grads) {
+    int t = weights.indexOf(table());
+    int b = biasName().map(weights::indexOf).orElse(-1);
+    return new DotScoring(weights.get(t).value(), b < 0 ? null : weights.get(b).value(), numItems(), stateSize(),
+        grads == null ? null : grads[t], grads == null || b < 0 ? null : grads[b]);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FastExp;
+import org.recsys.attention.nn.FastTanh;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.OutputLoss;
 import org.recsys.attention.nn.PassBuffers;

@@ -9,8 +9,8 @@ import org.recsys.attention.nn.FloatTensor;
 
 /**
  * A head at inference, as an {@link Scorer}: the same {@link DotScoring} kernels that training's losses score
- * through. Full scoring is one GEMM per chunk of users; column 0 of every row is {@link Float#NEGATIVE_INFINITY}.
- * Thread-safe: each call borrows its own native scratch.
+ * through, the head's per-item bias included. Full scoring is one GEMM per chunk of users; column 0 of every row
+ * is {@link Float#NEGATIVE_INFINITY}. Thread-safe: each call borrows its own native scratch.
  */
 final class HeadScorer implements Scorer<DenseStates>, AutoCloseable {
   private static final int CHUNK = 128;

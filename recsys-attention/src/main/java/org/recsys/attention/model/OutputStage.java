@@ -15,7 +15,8 @@ import org.recsys.attention.train.PackedSequences;
 /**
  * One thread's fused head and loss in training: scores each target row through the head's {@link DotScoring}
  * (its target and negatives, or every item), applies the loss to those scores, and back-propagates into the
- * states' gradient and the table's, without materialising more than one chunk of logits.
+ * states' gradient and the head's parameters' (table, per-item bias), without materialising more than one chunk
+ * of logits.
  *
  * <p>A binary loss may add a learned score bias {@code b} to every score ({@code s = y . e + b}). A loss over
  * many negatives wants every score far below zero, and without this term the network can only get there by
@@ -46,7 +47,7 @@ final class OutputStage implements AutoCloseable {
    * @param biasIndex the score bias's position in {@code weights}, or -1 for none
    */
   OutputStage(Head head, Loss loss, ParameterSet weights, FloatTensor[] grads, int biasIndex) {
-    this.scoring = head.scoring(weights, grads[weights.indexOf(head.table())]);
+    this.scoring = head.scoring(weights, grads);
     this.loss = loss;
     this.dim = head.stateSize();
     this.numItems = head.numItems();
@@ -142,7 +143,7 @@ final class OutputStage implements AutoCloseable {
         total += f.apply(x, scratch, v, target, invCount, exclude, from, to);
         lb.put(ro, x, 0, v);
       }
-      scoring.backAll(logits, y, c0, m, dy);
+      scoring.backAll(logits, y, c0, m, dy, row, scratch);
     }
     return total;
   }

@@ -1,4 +1,4 @@
-package org.recsys.attention.lstm;
+package org.recsys.attention.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
