@@ -76,7 +76,7 @@ public final class Components {
     String type = node.path("type").asText("");
     T t = registry.get(type);
     if (t == null) {
-      throw new ConfigException(path + ".type", "unknown " + kind + " type '" + type + "' at " + path
+      throw new ConfigException(path + ".type", "unknown " + kind + " type '" + type + "' at " + path + ".type"
           + "; valid types: " + registry.keySet());
     }
     return new Blueprint.Component<>(type, t, ComponentBinder.bind(node, path, parametersType(t)));
