@@ -21,6 +21,16 @@ public interface LayerPass extends AutoCloseable {
    */
   FloatTensor backward(Rows rows, FloatTensor dOut, FloatTensor[] grads);
 
+  /**
+   * At inference, the output of each sequence's last row only, into {@code into} ({@code last.rows() x
+   * outputSize}, in the order of {@code last}, a {@link Rows#resetToLastRows} view of {@code rows}): all an
+   * encoder's last layer needs to give the states that are scored. Layers that mix rows override it to skip the
+   * other rows' work; by default the whole forward runs and the last rows are copied.
+   */
+  default void forwardLast(Rows rows, Rows last, FloatTensor in, FloatTensor into, int outputSize) {
+    RowKernels.gatherRows(forward(rows, in), rows, last, into, outputSize);
+  }
+
   /** Frees the native buffers. */
   @Override
   void close();

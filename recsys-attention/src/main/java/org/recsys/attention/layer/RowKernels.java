@@ -68,6 +68,17 @@ final class RowKernels {
     }
   }
 
+  /** Copies row {@code last.rowIn(rows, r)} of {@code full} into row {@code r} of {@code into}, for every row of {@code last}. */
+  static void gatherRows(FloatTensor full, Rows rows, Rows last, FloatTensor into, int width) {
+    FloatBuffer f = full.buffer();
+    FloatBuffer o = into.buffer();
+    float[] row = new float[width];
+    for (int r = 0; r < last.rows(); r++) {
+      f.get(last.rowIn(rows, r) * width, row, 0, width);
+      o.put(r * width, row, 0, width);
+    }
+  }
+
   /** {@code into += from} element-wise over {@code n} floats. */
   static void addInto(FloatTensor into, FloatTensor from, int n) {
     add(into, from, into, n);

@@ -22,6 +22,8 @@ public final class Rows {
   private boolean training;
   private int[] localStart = new int[1];
   private DropoutRandom[] random = new DropoutRandom[0];
+  /** For a view of each sequence's last row: the batch row of each local row; null otherwise. */
+  private int[] batchRow;
 
   /**
    * Points this at sequences {@code [from, to)} of {@code packed}.
@@ -30,6 +32,7 @@ public final class Rows {
    */
   public Rows reset(PackedSequences packed, int from, int to, boolean training, long seed) {
     batch = packed;
+    batchRow = null;
     seqFrom = from;
     count = to - from;
     rowFrom = packed.start[from];
@@ -59,6 +62,40 @@ public final class Rows {
       }
     }
     return this;
+  }
+
+  /**
+   * Points this at the last row of each sequence of {@code full} (an inference pass: no dropout): sequence
+   * {@code s} has one row, {@code start(s)}, or none when it is empty.
+   */
+  public Rows resetToLastRows(Rows full) {
+    batch = full.batch;
+    seqFrom = full.seqFrom;
+    count = full.count;
+    rowFrom = 0;
+    training = false;
+    if (localStart.length < count + 1) {
+      localStart = new int[count + 1];
+    }
+    if (batchRow == null || batchRow.length < count) {
+      batchRow = new int[Math.max(count, 1)];
+    }
+    int r = 0;
+    for (int s = 0; s < count; s++) {
+      localStart[s] = r;
+      if (full.length(s) > 0) {
+        batchRow[r++] = full.rowFrom + full.start(s + 1) - 1;
+      }
+    }
+    localStart[count] = r;
+    rows = r;
+    longest = r > 0 ? 1 : 0;
+    return this;
+  }
+
+  /** The local row of {@code full} that local row {@code r} of this last-rows view stands for. */
+  public int rowIn(Rows full, int r) {
+    return batchRow[r] - full.rowFrom;
   }
 
   /** The sequences. */
@@ -93,12 +130,12 @@ public final class Rows {
 
   /** The item id at local row {@code r}. */
   public int item(int r) {
-    return batch.items[rowFrom + r];
+    return batch.items[batchRow == null ? rowFrom + r : batchRow[r]];
   }
 
   /** The column local row {@code r} had in its right-aligned window (for position embeddings). */
   public int windowPosition(int r) {
-    return batch.positions[rowFrom + r];
+    return batch.positions[batchRow == null ? rowFrom + r : batchRow[r]];
   }
 
   /** Sequence {@code s}'s dropout stream (training passes only). */

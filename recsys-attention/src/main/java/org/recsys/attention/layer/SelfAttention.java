@@ -140,6 +140,53 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       }
     }
 
+    /**
+     * At inference, attends from each sequence's last row only: {@code qLast} holds those rows' query inputs
+     * ({@code last.rows() x size}), {@code kvIn} every row's key/value input; writes {@code residualLast + bo +
+     * attention Wo} (or without a residual) for the last rows into {@code intoLast}.
+     */
+    public void forwardLast(Rows rows, Rows last, FloatTensor qLast, FloatTensor kvIn, FloatTensor residualLast,
+        FloatTensor intoLast) {
+      ensure(rows);
+      wk.forward(rows, kvIn, k);
+      wv.forward(rows, kvIn, v);
+      wq.forward(last, qLast, q);
+      FloatBuffer pb = probs.buffer();
+      for (int s = 0; s < rows.count(); s++) {
+        int n = rows.length(s);
+        if (n == 0) {
+          continue;
+        }
+        int c = last.start(s);
+        for (int h = 0; h < heads; h++) {
+          int kOff = rows.start(s) * size + h * dh;
+          int qOff = c * size + h * dh;
+          // The last row attends to every row of its sequence, causal or not.
+          Blas.gemm(false, true, 1, n, dh, scale, q, qOff, size, k, kOff, size, 0f, probs, 0, n);
+          float max = Float.NEGATIVE_INFINITY;
+          for (int j = 0; j < n; j++) {
+            max = Math.max(max, pb.get(j));
+          }
+          float sum = 0f;
+          for (int j = 0; j < n; j++) {
+            float e = FastExp.exp(pb.get(j) - max);
+            pb.put(j, e);
+            sum += e;
+          }
+          float inv = 1f / sum;
+          for (int j = 0; j < n; j++) {
+            pb.put(j, pb.get(j) * inv);
+          }
+          Blas.gemm(false, false, 1, dh, n, 1f, probs, 0, n, v, kOff, size, 0f, att, qOff, size);
+        }
+      }
+      if (residualLast != null) {
+        wo.forwardOnto(last, att, residualLast, intoLast);
+      } else {
+        wo.forward(last, att, intoLast);
+      }
+    }
+
     private void headForward(Rows rows, FloatTensor pd, int s, int n, int h) {
       if (n == 0) {
         return;

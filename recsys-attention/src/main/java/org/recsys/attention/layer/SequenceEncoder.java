@@ -59,6 +59,8 @@ public record SequenceEncoder(SequenceEmbedding embedding, List<Layer> blocks, O
     private final SequenceEmbedding.Pass input;
     private final List<LayerPass> layers = new ArrayList<>();
     private final LayerNormLayer.Pass norm;
+    private FloatTensor lastStates;
+    private int lastCapacity;
 
     Pass(ParameterSet weights, boolean trainable) {
       input = embedding.pass(weights, trainable);
@@ -77,6 +79,33 @@ public record SequenceEncoder(SequenceEmbedding embedding, List<Layer> blocks, O
       return norm == null ? x : norm.forward(rows, x);
     }
 
+    /**
+     * At inference, the state of each sequence's last row only ({@code last.rows() x outputSize()}, in the order
+     * of {@code last}, which this resets to the last rows of {@code rows}), in a buffer of this pass: the last
+     * block skips the other rows' work.
+     */
+    public FloatTensor forwardLast(Rows rows, Rows last) {
+      FloatTensor x = input.forward(rows);
+      last.resetToLastRows(rows);
+      int width = embedding.size();
+      if (lastStates == null || lastCapacity < last.rows()) {
+        if (lastStates != null) {
+          lastStates.close();
+        }
+        lastCapacity = Math.max(last.rows(), 1);
+        lastStates = FloatTensor.zeros((long) lastCapacity * outputSize());
+      }
+      if (layers.isEmpty()) {
+        RowKernels.gatherRows(x, rows, last, lastStates, width);
+      } else {
+        for (int l = 0; l < layers.size() - 1; l++) {
+          x = layers.get(l).forward(rows, x);
+        }
+        layers.get(layers.size() - 1).forwardLast(rows, last, x, lastStates, outputSize());
+      }
+      return norm == null ? lastStates : norm.forward(last, lastStates);
+    }
+
     /** Back-propagates d(loss)/d(states) ({@code dy}, overwritten) into the gradients. */
     public void backward(Rows rows, FloatTensor dy, FloatTensor[] grads) {
       FloatTensor g = norm == null ? dy : norm.backward(rows, dy, grads);
@@ -92,6 +121,9 @@ public record SequenceEncoder(SequenceEmbedding embedding, List<Layer> blocks, O
       layers.forEach(LayerPass::close);
       if (norm != null) {
         norm.close();
+      }
+      if (lastStates != null) {
+        lastStates.close();
       }
     }
   }

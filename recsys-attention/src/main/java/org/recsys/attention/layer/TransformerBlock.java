@@ -86,6 +86,9 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
     private final Dropout.Pass attnDrop;
     private final Dropout.Pass ffnDrop;
     private final RowBuffers buffers = new RowBuffers();
+    private final RowBuffers lastBuffers = new RowBuffers();
+    private FloatTensor[] lastRows;
+    private int lastCapacity;
     private final boolean trainable;
     private FloatTensor h;
     private FloatTensor z;
@@ -136,6 +139,58 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
         default -> throw new IllegalStateException(layout.toString());
       }
       return out;
+    }
+
+    /**
+     * Only the last rows past the attention's keys and values: their queries, the attention from them, the
+     * norms, the feed-forward and the residuals, on compact buffers of {@code last.rows()} rows.
+     */
+    @Override
+    public void forwardLast(Rows rows, Rows last, FloatTensor x, FloatTensor into, int outputSize) {
+      ensure(rows.rows());
+      FloatTensor xl = lastBuffer(0, last.rows());
+      FloatTensor hl = lastBuffer(1, last.rows());
+      FloatTensor zl = lastBuffer(2, last.rows());
+      switch (layout) {
+        case SASREC -> {
+          FloatTensor qn = norm1.forward(rows, x);
+          RowKernels.gatherRows(qn, rows, last, xl, size);
+          attn.forwardLast(rows, last, xl, x, xl, hl);
+          FloatTensor fn = norm2.forward(last, hl);
+          ffn.forward(last, fn, zl);
+          ffnDrop.forward(last, zl, fn, into);
+        }
+        case PRE_LN -> {
+          FloatTensor a = norm1.forward(rows, x);
+          RowKernels.gatherRows(a, rows, last, xl, size);
+          attn.forwardLast(rows, last, xl, a, null, zl);
+          RowKernels.gatherRows(x, rows, last, xl, size);
+          attnDrop.forward(last, zl, xl, hl);
+          FloatTensor b = norm2.forward(last, hl);
+          ffn.forward(last, b, zl);
+          ffnDrop.forward(last, zl, hl, into);
+        }
+        case POST_LN -> {
+          RowKernels.gatherRows(x, rows, last, xl, size);
+          attn.forwardLast(rows, last, xl, x, null, zl);
+          attnDrop.forward(last, zl, xl, hl);
+          norm1.forward(last, hl, xl);
+          ffn.forward(last, xl, zl);
+          ffnDrop.forward(last, zl, xl, hl);
+          norm2.forward(last, hl, into);
+        }
+        default -> throw new IllegalStateException(layout.toString());
+      }
+    }
+
+    private FloatTensor lastBuffer(int which, int rows) {
+      if (lastCapacity < rows) {
+        lastBuffers.close();
+        lastCapacity = Math.max(rows, lastCapacity + lastCapacity / 2);
+        lastRows = new FloatTensor[] {lastBuffers.allocateFlat((long) lastCapacity * size),
+            lastBuffers.allocateFlat((long) lastCapacity * size), lastBuffers.allocateFlat((long) lastCapacity * size)};
+      }
+      return lastRows[which];
     }
 
     @Override
@@ -193,6 +248,7 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
       attnDrop.close();
       ffnDrop.close();
       buffers.close();
+      lastBuffers.close();
     }
   }
 }

@@ -25,7 +25,7 @@ final class ComposedEncoder implements DenseEncoder {
   private final ParameterSet weights;
   private final ConcurrentLinkedDeque<Scratch> pool = new ConcurrentLinkedDeque<>();
 
-  private record Scratch(Rows rows, SequenceEncoder.Pass pass) {}
+  private record Scratch(Rows rows, Rows last, SequenceEncoder.Pass pass) {}
 
   ComposedEncoder(Architecture architecture, ParameterSet weights) {
     this.architecture = architecture;
@@ -40,7 +40,7 @@ final class ComposedEncoder implements DenseEncoder {
     float[][] out = new float[histories.size()][];
     Scratch s = pool.poll();
     if (s == null) {
-      s = new Scratch(new Rows(), architecture.encoder().pass(weights, false));
+      s = new Scratch(new Rows(), new Rows(), architecture.encoder().pass(weights, false));
     }
     try {
       float[] empty = null;
@@ -53,7 +53,7 @@ final class ComposedEncoder implements DenseEncoder {
         PackedSequences packed = PackedSequences.fromHistories(chunk, maxLen,
             n + architecture.objective().specialTokens());
         Rows rows = s.rows().reset(packed, 0, packed.count, false, 0L);
-        FloatTensor y = s.pass().forward(rows);
+        FloatTensor y = s.pass().forwardLast(rows, s.last());
         for (int i = 0; i < packed.count; i++) {
           float[] row = new float[d];
           if (rows.length(i) == 0) {
@@ -62,7 +62,7 @@ final class ComposedEncoder implements DenseEncoder {
             }
             System.arraycopy(empty, 0, row, 0, d);
           } else {
-            y.buffer().get((rows.start(i + 1) - 1) * d, row, 0, d);
+            y.buffer().get(s.last().start(i) * d, row, 0, d);
           }
           out[c0 + i] = row;
         }
