@@ -1,6 +1,5 @@
 package org.recsys.eval;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.recsys.api.ConfigException;
@@ -12,7 +11,8 @@ import org.recsys.api.Evaluator;
  *
  * @param protocol {@code full} (default) or {@code sampled}
  * @param ks cutoffs, default {@code [1, 5, 10, 20]}
- * @param metrics metric names (any case), default the eight accuracy metrics; see {@link Metric}
+ * @param metrics metric names (any case), default the eight accuracy metrics; any registered metric
+ *     ({@link MetricRegistry}) may be named
  * @param excludeSeen full protocol only: leave the history out of the ranking, default true (null under the
  *     sampled protocol)
  * @param batchSize cases per scoring call, default {@value EvalSettings#DEFAULT_BATCH_SIZE}
@@ -31,7 +31,7 @@ public record EvaluationConfig(String protocol, List<Integer> ks, List<String> m
     }
     ks = ks == null ? List.of(1, 5, 10, 20) : List.copyOf(ks);
     if (metrics == null) {
-      metrics = Metric.rankingMetrics().stream().map(Metric::label).toList();
+      metrics = Metric.rankingMetrics().stream().map(Metric::name).toList();
     } else {
       metrics = List.copyOf(metrics);
     }
@@ -73,10 +73,6 @@ public record EvaluationConfig(String protocol, List<Integer> ks, List<String> m
   }
 
   private static MetricSuite suite(List<String> names, List<Integer> ks) {
-    List<Metric> parsed = new ArrayList<>();
-    for (String name : names) {
-      parsed.add(Metric.parse(name, MetricSuite.METRICS_KEY));
-    }
-    return new MetricSuite(parsed, ks);
+    return MetricRegistry.installed().suite(names, ks);
   }
 }

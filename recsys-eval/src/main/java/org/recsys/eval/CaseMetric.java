@@ -1,0 +1,14 @@
+package org.recsys.eval;
+
+/**
+ * A metric with one value per case, reported as the mean over cases with a bootstrap interval. Most metrics
+ * read only where the targets landed ({@link RankedCase#ranks()}).
+ */
+public non-sealed interface CaseMetric extends Metric {
+  /**
+   * The metric's value for one case.
+   *
+   * @param k the cutoff; 1 for a metric without one
+   */
+  double value(RankedCase rankedCase, int k);
+}
