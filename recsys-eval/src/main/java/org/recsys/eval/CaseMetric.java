@@ -5,6 +5,24 @@ package org.recsys.eval;
  * read only where the targets landed ({@link RankedCase#ranks()}).
  */
 public non-sealed interface CaseMetric extends Metric {
+  /** True: reported per cutoff ({@code NAME@k}). */
+  @Override
+  default boolean hasCutoff() {
+    return true;
+  }
+
+  /** False: reads only the ranks. */
+  @Override
+  default boolean needsTopItems() {
+    return false;
+  }
+
+  /** False. */
+  @Override
+  default boolean needsPopularity() {
+    return false;
+  }
+
   /**
    * The metric's value for one case.
    *

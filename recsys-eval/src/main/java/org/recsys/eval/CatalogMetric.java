@@ -7,6 +7,24 @@ import java.util.List;
  * reported as a zero-width interval and has no per-case values.
  */
 public non-sealed interface CatalogMetric extends Metric {
+  /** True: reported per cutoff ({@code NAME@k}). */
+  @Override
+  default boolean hasCutoff() {
+    return true;
+  }
+
+  /** False. */
+  @Override
+  default boolean needsTopItems() {
+    return false;
+  }
+
+  /** False. */
+  @Override
+  default boolean needsPopularity() {
+    return false;
+  }
+
   /**
    * The metric's value over all cases.
    *

@@ -43,31 +43,24 @@ public sealed interface Metric permits CaseMetric, CatalogMetric {
   /** Mean popularity (as given by {@link ItemPopularity}) of a case's top-k items, averaged over cases. */
   Metric POPULARITY = new Popularity();
 
+  // No default methods here: an interface with default methods is initialised with every class that implements
+  // it, and the constants above are instances of such classes, so two threads could deadlock on first use. The
+  // defaults live in CaseMetric and CatalogMetric.
+
   /**
    * The name used in configs (matched ignoring case) and report keys, e.g. {@code NDCG}. Unique among the
    * registered metrics; it cannot contain {@code @}.
    */
   String name();
 
-  /** True when the metric is reported per cutoff ({@code NAME@k}). */
-  default boolean hasCutoff() {
-    return true;
-  }
-
-  /** The report key at cutoff {@code k}: {@code NAME@k}, or just the name for a metric without cutoff. */
-  default String key(int k) {
-    return hasCutoff() ? name() + "@" + k : name();
-  }
+  /** True when the metric is reported per cutoff ({@code NAME@k}), else under its bare name. */
+  boolean hasCutoff();
 
   /** True when the metric reads which items were recommended ({@link RankedCase#topItems()}). */
-  default boolean needsTopItems() {
-    return false;
-  }
+  boolean needsTopItems();
 
   /** True when the metric reads item popularity ({@link RankedCase#popularity()}), which must then be given. */
-  default boolean needsPopularity() {
-    return false;
-  }
+  boolean needsPopularity();
 
   /** The eight accuracy metrics, in report order: Accuracy, HR, Precision, Recall, F1, NDCG, MRR, MAP. */
   static List<Metric> rankingMetrics() {

@@ -77,10 +77,10 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     List<String> out = new ArrayList<>();
     for (Metric m : metrics) {
       if (!m.hasCutoff()) {
-        out.add(m.key(0));
+        out.add(key(m, 0));
       } else {
         for (int k : ks) {
-          out.add(m.key(k));
+          out.add(key(m, k));
         }
       }
     }
@@ -125,7 +125,7 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
           for (int c = 0; c < v.length; c++) {
             v[c] = metric.value(cases.get(c), k);
           }
-          out.put(m.key(k), v);
+          out.put(key(m, k), v);
         }
       }
     }
@@ -143,7 +143,7 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     for (Metric m : metrics) {
       if (m instanceof CatalogMetric metric) {
         for (int k : cutoffs(m)) {
-          out.put(m.key(k), metric.value(cases, numItems, k));
+          out.put(key(m, k), metric.value(cases, numItems, k));
         }
       }
     }
@@ -170,6 +170,11 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
       ordered.put(key, s);
     }
     return new EvaluationReport(protocol, ordered, perCase, cases);
+  }
+
+  /** The report key of {@code m} at cutoff {@code k}: {@code NAME@k}, or the bare name without a cutoff. */
+  private static String key(Metric m, int k) {
+    return m.hasCutoff() ? m.name() + "@" + k : m.name();
   }
 
   private List<Integer> cutoffs(Metric m) {

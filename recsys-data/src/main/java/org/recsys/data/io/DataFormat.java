@@ -27,35 +27,31 @@ public interface DataFormat {
   /** Tab-separated with a header and a column mapping. */
   DataFormat TSV = new TsvFormat();
 
+  // No default methods here: an interface with default methods is initialised with every class that implements
+  // it, and the constants above are instances of such classes, so two threads could deadlock on first use.
+
   /**
    * The name used in configs and on the command line (matched ignoring case), e.g. {@code movielens-dat}.
    * Unique among the registered formats; {@code auto} is reserved.
    */
   String name();
 
-  /** A reader of this format with the given options. */
-  InteractionReader reader(ReaderOptions options);
-
   /**
-   * A reader of this format.
+   * A reader of this format. A format ignores the options it has no use for.
    *
    * @param columns column names for formats with a header (RecBole, CSV, TSV); null for the defaults
-   * @param delimiter overrides the format's delimiter where it has a choice (CSV, TSV); null for the default
+   * @param delimiter the field delimiter for formats that let it be chosen (CSV, TSV); null for the default
    * @param lenient skip and count malformed lines instead of failing
    */
-  default InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
-    return reader(new ReaderOptions(columns, delimiter, lenient));
-  }
+  InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient);
 
   /**
-   * True when a file of this name is in this format, for {@code format: auto}. No format claims a name by
-   * default.
+   * True when a file of this name is in this format, for {@code format: auto}; false when a name does not
+   * tell.
    *
    * @param fileName the file's name in lower case, without directories and without a trailing {@code .gz}
    */
-  default boolean recognises(String fileName) {
-    return false;
-  }
+  boolean recognises(String fileName);
 
   /**
    * The registered format named {@code name}; see {@link FormatRegistry#parse}.

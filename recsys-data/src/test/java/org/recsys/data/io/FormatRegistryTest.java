@@ -25,7 +25,7 @@ class FormatRegistryTest {
     }
 
     @Override
-    public InteractionReader reader(ReaderOptions options) {
+    public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
       return (file, sink) -> {
         long n = 0;
         try (BufferedReader in = DataFiles.open(file)) {
@@ -82,8 +82,8 @@ class FormatRegistryTest {
       }
 
       @Override
-      public InteractionReader reader(ReaderOptions options) {
-        return DataFormat.CSV.reader(options);
+      public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+        return DataFormat.CSV.reader(columns, delimiter, lenient);
       }
 
       @Override
@@ -105,8 +105,13 @@ class FormatRegistryTest {
       }
 
       @Override
-      public InteractionReader reader(ReaderOptions options) {
-        return DataFormat.CSV.reader(options);
+      public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+        return DataFormat.CSV.reader(columns, delimiter, lenient);
+      }
+
+      @Override
+      public boolean recognises(String fileName) {
+        return false;
       }
     };
     assertThatThrownBy(() -> FormatRegistry.of(List.of(auto))).hasMessageContaining("'auto' is reserved");

@@ -20,11 +20,11 @@ import org.recsys.baselines.pop.PopParams;
 import org.recsys.data.DataConfig;
 import org.recsys.data.DataPipeline;
 import org.recsys.data.LoadedData;
+import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.DataFiles;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.InteractionReader;
 import org.recsys.data.io.ReadSummary;
-import org.recsys.data.io.ReaderOptions;
 import org.recsys.data.split.DataSplit;
 import org.recsys.eval.CaseMetric;
 import org.recsys.eval.EvalSettings;
@@ -102,7 +102,7 @@ public class PluginSnippetsTest {
     }
 
     @Override
-    public InteractionReader reader(ReaderOptions options) {
+    public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
       return (file, sink) -> {
         long n = 0;
         try (BufferedReader in = DataFiles.open(file)) {

@@ -1,9 +1,9 @@
 package org.recsys.data.io.format;
 
+import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.CsvInteractionReader;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.InteractionReader;
-import org.recsys.data.io.ReaderOptions;
 
 /** Comma-separated with a header and a column mapping (the delimiter may be changed); claims {@code .csv}. */
 public record CsvFormat() implements DataFormat {
@@ -13,9 +13,8 @@ public record CsvFormat() implements DataFormat {
   }
 
   @Override
-  public InteractionReader reader(ReaderOptions options) {
-    return new CsvInteractionReader(options.columns(), options.delimiter() == null ? ',' : options.delimiter(),
-        options.lenient());
+  public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+    return new CsvInteractionReader(columns, delimiter == null ? ',' : delimiter, lenient);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.recsys.data.io.format;
 
+import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.InteractionReader;
-import org.recsys.data.io.ReaderOptions;
 import org.recsys.data.io.TextInteractionReader;
 
 /** MovieLens {@code u.data}: tab-separated {@code user item rating timestamp}; claims {@code .data}. */
@@ -13,8 +13,8 @@ public record MovieLensUDataFormat() implements DataFormat {
   }
 
   @Override
-  public InteractionReader reader(ReaderOptions options) {
-    return TextInteractionReader.movieLensUData(options.lenient());
+  public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+    return TextInteractionReader.movieLensUData(lenient);
   }
 
   @Override

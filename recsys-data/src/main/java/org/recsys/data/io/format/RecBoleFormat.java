@@ -1,8 +1,8 @@
 package org.recsys.data.io.format;
 
+import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.InteractionReader;
-import org.recsys.data.io.ReaderOptions;
 import org.recsys.data.io.TextInteractionReader;
 
 /** RecBole atomic {@code .inter} files with a typed header; claims {@code .inter}. */
@@ -13,8 +13,8 @@ public record RecBoleFormat() implements DataFormat {
   }
 
   @Override
-  public InteractionReader reader(ReaderOptions options) {
-    return TextInteractionReader.recBole(options.columns(), options.lenient());
+  public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+    return TextInteractionReader.recBole(columns, lenient);
   }
 
   @Override

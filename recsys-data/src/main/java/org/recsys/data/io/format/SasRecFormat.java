@@ -1,8 +1,8 @@
 package org.recsys.data.io.format;
 
+import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.InteractionReader;
-import org.recsys.data.io.ReaderOptions;
 import org.recsys.data.io.TextInteractionReader;
 
 /**
@@ -16,8 +16,8 @@ public record SasRecFormat() implements DataFormat {
   }
 
   @Override
-  public InteractionReader reader(ReaderOptions options) {
-    return TextInteractionReader.sasRec(options.lenient());
+  public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
+    return TextInteractionReader.sasRec(lenient);
   }
 
   @Override
