@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.recsys.api.ConfigException;
 import org.recsys.data.io.ColumnMapping;
 import org.recsys.data.io.DataFormat;
+import org.recsys.data.io.FormatRegistry;
 import org.recsys.data.preprocess.PreprocessOptions;
 import org.recsys.data.split.SplitOptions;
 import org.recsys.data.synthetic.SyntheticConfig;
@@ -18,7 +19,7 @@ import org.recsys.data.synthetic.SyntheticConfig;
  * data:
  *   path: ratings.csv
  *   format: csv            # auto (default, from the file name), sasrec, movielens-dat, movielens-udata,
- *                          # recbole, csv, tsv
+ *                          # recbole, csv, tsv, or a plug-in's (FormatRegistry)
  *   columns: {user: userId, item: movieId, timestamp: timestamp, rating: rating}
  *   lenient: false
  *   preprocess: {ratingThreshold: 4, dedupe: exact, userCore: 5, itemCore: 5}
@@ -26,7 +27,7 @@ import org.recsys.data.synthetic.SyntheticConfig;
  * }</pre>
  *
  * @param path the interactions file (gzip allowed); null for synthetic data
- * @param format the format's config name, or {@code auto} (default)
+ * @param format a registered format's name ({@link FormatRegistry}), or {@code auto} (default)
  * @param columns column names for formats with a header; null for the format's defaults
  * @param delimiter CSV/TSV field delimiter: one character, or {@code tab}; null for the format's default
  * @param lenient skip and count malformed lines instead of failing (default false)
@@ -39,7 +40,9 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
     String itemFile, PreprocessOptions preprocess, SplitOptions split, SyntheticConfig synthetic) {
 
   /** The format name that means "guess from the file name". */
-  public static final String AUTO = "auto";
+  public static final String AUTO = FormatRegistry.AUTO;
+  /** The config key of {@link #format}. */
+  public static final String FORMAT_KEY = "data.format";
 
   public DataConfig {
     format = format == null ? AUTO : format.trim().toLowerCase(java.util.Locale.ROOT);
@@ -50,8 +53,10 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
     if (path != null && path.isBlank()) {
       throw new ConfigException("data.path", "path is empty; omit it to use the synthetic data set");
     }
+    // Names are checked against the formats on the class path, so a mistake surfaces before any data is read.
+    FormatRegistry formats = FormatRegistry.installed();
     if (!format.equals(AUTO)) {
-      DataFormat.parse("data.format", format);
+      formats.parse(FORMAT_KEY, format);
     }
     if (path == null && !preprocess.equals(PreprocessOptions.none())) {
       // Silently ignoring these would report numbers for data the user did not ask for.
@@ -62,7 +67,7 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
       throw new ConfigException("data.format", "format '" + format + "' is set but there is no data.path");
     }
     if (path != null && format.equals(AUTO)) {
-      DataFormat.detect("data.format", Path.of(path));
+      formats.detect(FORMAT_KEY, Path.of(path));
     }
     if (delimiter != null && parseDelimiter(delimiter) == null) {
       throw new ConfigException("data.delimiter", "delimiter must be one character or 'tab', got '" + delimiter + "'");
@@ -94,13 +99,22 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
     return path == null;
   }
 
-  /** The format to read {@link #path()} with, guessed from the name when {@code auto}. */
+  /** The format to read {@link #path()} with among those on the class path, told from its name for {@code auto}. */
   public DataFormat resolvedFormat() {
+    return resolvedFormat(FormatRegistry.installed());
+  }
+
+  /**
+   * The format to read {@link #path()} with among {@code formats}, told from the name when {@code auto}.
+   *
+   * @throws IllegalStateException for synthetic data, which has no file
+   * @throws ConfigException when {@code formats} has no such format or cannot tell it from the name
+   */
+  public DataFormat resolvedFormat(FormatRegistry formats) {
     if (path == null) {
       throw new IllegalStateException("synthetic data has no file format");
     }
-    return format.equals(AUTO) ? DataFormat.detect("data.format", Path.of(path))
-        : DataFormat.parse("data.format", format);
+    return format.equals(AUTO) ? formats.detect(FORMAT_KEY, Path.of(path)) : formats.parse(FORMAT_KEY, format);
   }
 
   /** The delimiter as a character, or null for the format's default. */

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.recsys.api.SequenceDataset;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.RecBoleAtomicWriter;
@@ -52,6 +53,16 @@ public final class DataPipeline {
    * @throws org.recsys.data.preprocess.EmptyDataException when preprocessing removes everything
    */
   public static LoadedData load(DataConfig config) throws IOException {
+    return load(config, config.usesSynthetic() ? null : config.resolvedFormat());
+  }
+
+  /**
+   * Like {@link #load(DataConfig)}, reading {@code config.path()} with {@code format}, which the caller resolved
+   * (e.g. {@code config.resolvedFormat(itsOwnRegistry)}).
+   *
+   * @param format the format of the file; ignored, and may be null, for synthetic data
+   */
+  public static LoadedData load(DataConfig config, DataFormat format) throws IOException {
     Map<String, String> provenance = new LinkedHashMap<>();
     if (config.usesSynthetic()) {
       SequenceDataset d = SyntheticGenerator.generate(config.synthetic());
@@ -60,12 +71,12 @@ public final class DataPipeline {
       return new LoadedData(d, stats, stats, provenance, null, Map.of());
     }
     Path file = Path.of(config.path());
-    DataFormat format = config.resolvedFormat();
+    Objects.requireNonNull(format, "format");
     Interactions.Builder builder = Interactions.builder();
     ReadSummary read = format.reader(config.columns(), config.delimiterChar(), config.lenient()).read(file, builder);
     Interactions interactions = builder.build();
     provenance.put("source", file.toAbsolutePath().toString());
-    provenance.put("format", format.configName());
+    provenance.put("format", format.name());
     provenance.put("sha256", sha256(file));
     provenance.put("interactionsRead", Long.toString(read.interactions()));
     if (config.lenient()) {

@@ -9,8 +9,8 @@ import org.recsys.eval.stats.Bootstrap;
 
 /**
  * How an evaluator computes and reports: the metrics and cutoffs, how cases are batched and spread over
- * threads, the bootstrap, extra protocol entries stamped on every report, and item popularity (needed only for
- * {@link Metric#POPULARITY}). Change one setting at a time with the {@code with...} methods.
+ * threads, the bootstrap, extra protocol entries stamped on every report, and item popularity (needed only by
+ * metrics that {@link Metric#needsPopularity() read it}, such as {@link Metric#POPULARITY}). Change one setting at a time with the {@code with...} methods.
  *
  * @param suite metrics and cutoffs
  * @param batchSize cases scored per {@code Recommender} call ({@code >= 1}); a full-ranking batch holds
@@ -20,7 +20,7 @@ import org.recsys.eval.stats.Bootstrap;
  * @param seed seed of the bootstrap
  * @param protocolExtras entries appended to the protocol of every report, e.g. {@code split=leave-one-out};
  *     they cannot replace the entries an evaluator writes itself ({@link #RESERVED_PROTOCOL_KEYS})
- * @param popularity item popularity, or {@code null} when {@link Metric#POPULARITY} is not wanted
+ * @param popularity item popularity, or {@code null} when no metric needs it
  */
 public record EvalSettings(MetricSuite suite, int batchSize, int threads, int bootstrapResamples, long seed,
     Map<String, String> protocolExtras, ItemPopularity popularity) {
@@ -56,11 +56,13 @@ public record EvalSettings(MetricSuite suite, int batchSize, int threads, int bo
     }
   }
 
-  /** Fails when {@link Metric#POPULARITY} is wanted but no popularity was given. */
+  /** Fails when a metric {@link Metric#needsPopularity() needs popularity} but none was given. */
   void requirePopularityIfNeeded() {
-    if (suite.metrics().contains(Metric.POPULARITY) && popularity == null) {
-      throw new ConfigException(MetricSuite.METRICS_KEY,
-          "metric Popularity needs item popularity (EvalSettings.withPopularity, e.g. ItemPopularity.fromDataset)");
+    for (Metric m : suite.metrics()) {
+      if (m.needsPopularity() && popularity == null) {
+        throw new ConfigException(MetricSuite.METRICS_KEY, "metric " + m.name()
+            + " needs item popularity (EvalSettings.withPopularity, e.g. ItemPopularity.fromDataset)");
+      }
     }
   }
 

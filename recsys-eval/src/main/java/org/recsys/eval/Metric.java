@@ -1,92 +1,69 @@
 package org.recsys.eval;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.recsys.api.ConfigException;
+import org.recsys.eval.metric.Accuracy;
+import org.recsys.eval.metric.AveragePrecision;
+import org.recsys.eval.metric.Coverage;
+import org.recsys.eval.metric.F1;
+import org.recsys.eval.metric.HitRate;
+import org.recsys.eval.metric.Ndcg;
+import org.recsys.eval.metric.Popularity;
+import org.recsys.eval.metric.Precision;
+import org.recsys.eval.metric.Recall;
+import org.recsys.eval.metric.ReciprocalRank;
 
 /**
- * The metrics this module computes. Each metric except {@link #ACCURACY} is reported once per cutoff
- * {@code k} under the key {@code NAME@k}, e.g. {@code NDCG@10}; see {@link RankingMetrics} for the formulas.
+ * A metric named in configs and report keys. A metric with a cutoff is reported once per cutoff {@code k}
+ * under {@code NAME@k}, e.g. {@code NDCG@10}; one without (Accuracy) under its bare name.
+ *
+ * <p>A metric is either a {@link CaseMetric} (one value per case, reported as the mean with a bootstrap
+ * interval) or a {@link CatalogMetric} (one value for the whole evaluation). Metrics are plug-ins: list an
+ * implementation in {@code META-INF/services/org.recsys.eval.Metric} and {@link MetricRegistry} finds it by
+ * name, as it finds the built-in ones below. Formulas of the built-in metrics are in {@link RankingMetrics}.
  */
-public enum Metric {
+public sealed interface Metric permits CaseMetric, CatalogMetric {
   /** 1 when the top-ranked item is a target, else 0; key {@code Accuracy}. Equals {@code HR@1}. */
-  ACCURACY("Accuracy", false),
+  Metric ACCURACY = new Accuracy();
   /** Hit rate: 1 when at least one target is in the top k. */
-  HR("HR", true),
+  Metric HR = new HitRate();
   /** Targets in the top k, divided by k. */
-  PRECISION("Precision", true),
+  Metric PRECISION = new Precision();
   /** Targets in the top k, divided by the number of targets. */
-  RECALL("Recall", true),
+  Metric RECALL = new Recall();
   /** Harmonic mean of precision and recall at k. */
-  F1("F1", true),
+  Metric F1 = new F1();
   /** Normalised discounted cumulative gain with binary gains. */
-  NDCG("NDCG", true),
+  Metric NDCG = new Ndcg();
   /** Reciprocal rank of the best-ranked target, 0 beyond k. */
-  MRR("MRR", true),
+  Metric MRR = new ReciprocalRank();
   /** Average precision at k, normalised by {@code min(|targets|, k)}. */
-  MAP("MAP", true),
-  /**
-   * Catalog coverage: the share of all items that appear in at least one case's top k. A catalog-level number,
-   * not a mean over cases: it has no per-case values and its interval is the value itself.
-   */
-  COVERAGE("Coverage", true),
+  Metric MAP = new AveragePrecision();
+  /** Catalog coverage: the share of all items found in at least one case's top k (a {@link CatalogMetric}). */
+  Metric COVERAGE = new Coverage();
   /** Mean popularity (as given by {@link ItemPopularity}) of a case's top-k items, averaged over cases. */
-  POPULARITY("Popularity", true);
+  Metric POPULARITY = new Popularity();
 
-  private final String label;
-  private final boolean hasCutoff;
+  // No default methods here: an interface with default methods is initialised with every class that implements
+  // it, and the constants above are instances of such classes, so two threads could deadlock on first use. The
+  // defaults live in CaseMetric and CatalogMetric.
 
-  Metric(String label, boolean hasCutoff) {
-    this.label = label;
-    this.hasCutoff = hasCutoff;
-  }
+  /**
+   * The name used in configs (matched ignoring case) and report keys, e.g. {@code NDCG}. Unique among the
+   * registered metrics; it cannot contain {@code @}.
+   */
+  String name();
 
-  /** The name used in report keys, e.g. {@code NDCG}. */
-  public String label() {
-    return label;
-  }
+  /** True when the metric is reported per cutoff ({@code NAME@k}), else under its bare name. */
+  boolean hasCutoff();
 
-  /** True when the metric is reported per cutoff ({@code NAME@k}). */
-  public boolean hasCutoff() {
-    return hasCutoff;
-  }
+  /** True when the metric reads which items were recommended ({@link RankedCase#topItems()}). */
+  boolean needsTopItems();
 
-  /** The report key at cutoff {@code k}: {@code NAME@k}, or just {@code Accuracy}. */
-  public String key(int k) {
-    return hasCutoff ? label + "@" + k : label;
-  }
-
-  /** True when the metric has one value per case (every metric except {@link #COVERAGE}). */
-  public boolean perCase() {
-    return this != COVERAGE;
-  }
-
-  /** True when the metric looks at which items were recommended, not only at where the targets landed. */
-  boolean needsTopItems() {
-    return this == COVERAGE || this == POPULARITY;
-  }
+  /** True when the metric reads item popularity ({@link RankedCase#popularity()}), which must then be given. */
+  boolean needsPopularity();
 
   /** The eight accuracy metrics, in report order: Accuracy, HR, Precision, Recall, F1, NDCG, MRR, MAP. */
-  public static List<Metric> rankingMetrics() {
+  static List<Metric> rankingMetrics() {
     return List.of(ACCURACY, HR, PRECISION, RECALL, F1, NDCG, MRR, MAP);
-  }
-
-  /**
-   * The metric named {@code name}, ignoring case ({@code ndcg}, {@code NDCG}, {@code hr}, {@code accuracy}...).
-   *
-   * @param configKey the config key {@code name} came from, named in the error
-   * @throws ConfigException naming the key and the valid names when {@code name} is unknown
-   */
-  public static Metric parse(String name, String configKey) {
-    for (Metric m : values()) {
-      if (m.label.equalsIgnoreCase(name.trim())) {
-        return m;
-      }
-    }
-    List<String> valid = new ArrayList<>();
-    for (Metric m : values()) {
-      valid.add(m.label);
-    }
-    throw new ConfigException(configKey, "unknown metric '" + name + "'; valid (any case): " + String.join(", ", valid));
   }
 }

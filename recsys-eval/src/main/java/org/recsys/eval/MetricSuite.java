@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.recsys.api.ConfigException;
@@ -31,11 +32,16 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     if (metrics.isEmpty()) {
       throw new ConfigException(METRICS_KEY, "at least one metric is needed");
     }
-    if (new HashSet<>(metrics).size() != metrics.size()) {
-      throw new ConfigException(METRICS_KEY, "metrics repeat: " + metrics);
+    Set<String> names = new HashSet<>();
+    for (Metric m : metrics) {
+      // By name, as configs name them: two instances of one metric class are still a repeat.
+      if (!names.add(m.name().toLowerCase(Locale.ROOT))) {
+        throw new ConfigException(METRICS_KEY, "metrics repeat: " + metrics.stream().map(Metric::name).toList());
+      }
     }
     if (ks.isEmpty() && metrics.stream().anyMatch(Metric::hasCutoff)) {
-      throw new ConfigException(KS_KEY, "at least one cutoff k is needed for " + metrics);
+      throw new ConfigException(KS_KEY, "at least one cutoff k is needed for "
+          + metrics.stream().map(Metric::name).toList());
     }
     Set<Integer> seen = new HashSet<>();
     for (int k : ks) {
@@ -53,9 +59,12 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     return new MetricSuite(Metric.rankingMetrics(), boxed(ks));
   }
 
-  /** Every metric, coverage and popularity included, at the given cutoffs. */
+  /** The ten built-in metrics, coverage and popularity included, at the given cutoffs. */
   public static MetricSuite allMetrics(int... ks) {
-    return new MetricSuite(List.of(Metric.values()), boxed(ks));
+    List<Metric> all = new ArrayList<>(Metric.rankingMetrics());
+    all.add(Metric.COVERAGE);
+    all.add(Metric.POPULARITY);
+    return new MetricSuite(all, boxed(ks));
   }
 
   /** The same metrics at other cutoffs. */
@@ -68,10 +77,10 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     List<String> out = new ArrayList<>();
     for (Metric m : metrics) {
       if (!m.hasCutoff()) {
-        out.add(m.key(0));
+        out.add(key(m, 0));
       } else {
         for (int k : ks) {
-          out.add(m.key(k));
+          out.add(key(m, k));
         }
       }
     }
@@ -93,71 +102,66 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
   }
 
   /**
-   * Per-case values of every per-case metric, in report order.
+   * Per-case values of every {@link CaseMetric}, in report order.
    *
    * @param ranks per case, the targets' 1-based ranks ascending (targets not ranked at all left out)
    * @param targets per case, the number of targets
    * @param topItems per case, the recommended items best first (at least {@link #maxK()} when that many were
-   *     eligible); only read for {@link Metric#POPULARITY}, may be {@code null} otherwise
-   * @param popularity item popularity; only read for {@link Metric#POPULARITY}
+   *     eligible); only read by metrics that {@link Metric#needsTopItems() need them}, may be {@code null} otherwise
+   * @param popularity item popularity; only read by metrics that {@link Metric#needsPopularity() need it}
    */
   public Map<String, double[]> perCaseValues(int[][] ranks, int[] targets, int[][] topItems,
       ItemPopularity popularity) {
-    int n = ranks.length;
+    return perCaseValues(RankedCase.all(ranks, targets, topItems, popularity));
+  }
+
+  /** Per-case values of every {@link CaseMetric}, in report order. */
+  public Map<String, double[]> perCaseValues(List<RankedCase> cases) {
     Map<String, double[]> out = new LinkedHashMap<>();
     for (Metric m : metrics) {
-      if (!m.perCase()) {
-        continue;
-      }
-      for (int k : m.hasCutoff() ? ks : List.of(1)) {
-        double[] v = new double[n];
-        for (int c = 0; c < n; c++) {
-          v[c] = m == Metric.POPULARITY ? meanPopularity(topItems[c], k, popularity)
-              : RankingMetrics.value(m, ranks[c], targets[c], k);
-        }
-        out.put(m.key(k), v);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Catalog coverage at each cutoff: the share of items {@code 1..numItems} found in at least one case's top
-   * k. Empty unless {@link Metric#COVERAGE} is in the suite.
-   */
-  public Map<String, Double> coverage(int[][] topItems, int numItems) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    if (!metrics.contains(Metric.COVERAGE)) {
-      return out;
-    }
-    for (int k : ks) {
-      boolean[] seen = new boolean[numItems + 1];
-      int distinct = 0;
-      for (int[] top : topItems) {
-        for (int i = 0; i < Math.min(k, top.length); i++) {
-          if (!seen[top[i]]) {
-            seen[top[i]] = true;
-            distinct++;
+      if (m instanceof CaseMetric metric) {
+        for (int k : cutoffs(m)) {
+          double[] v = new double[cases.size()];
+          for (int c = 0; c < v.length; c++) {
+            v[c] = metric.value(cases.get(c), k);
           }
+          out.put(key(m, k), v);
         }
       }
-      out.put(Metric.COVERAGE.key(k), (double) distinct / numItems);
     }
     return out;
   }
 
   /**
-   * Assembles a report: each per-case metric's mean with its bootstrap interval, coverage as a zero-width
-   * interval, in report order.
+   * The value of every {@link CatalogMetric} (such as coverage) at each cutoff, in report order; empty when the
+   * suite has none.
+   *
+   * @param numItems the number of items the recommender scores
+   */
+  public Map<String, Double> catalogValues(List<RankedCase> cases, int numItems) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Metric m : metrics) {
+      if (m instanceof CatalogMetric metric) {
+        for (int k : cutoffs(m)) {
+          out.put(key(m, k), metric.value(cases, numItems, k));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Assembles a report: each per-case metric's mean with its bootstrap interval, each catalog metric as a
+   * zero-width interval, in report order.
    */
   public EvaluationReport report(Map<String, String> protocol, Map<String, double[]> perCase,
-      Map<String, Double> coverage, Bootstrap bootstrap, int cases) {
+      Map<String, Double> catalog, Bootstrap bootstrap, int cases) {
     Map<String, MetricSummary> summaries = bootstrap.summarizeAll(perCase);
     Map<String, MetricSummary> ordered = new LinkedHashMap<>();
     for (String key : keys()) {
       MetricSummary s = summaries.get(key);
-      if (s == null && coverage.containsKey(key)) {
-        double c = coverage.get(key);
+      if (s == null && catalog.containsKey(key)) {
+        double c = catalog.get(key);
         s = new MetricSummary(c, c, c);
       }
       if (s == null) {
@@ -168,16 +172,13 @@ public record MetricSuite(List<Metric> metrics, List<Integer> ks) {
     return new EvaluationReport(protocol, ordered, perCase, cases);
   }
 
-  private static double meanPopularity(int[] top, int k, ItemPopularity popularity) {
-    int len = Math.min(k, top.length);
-    if (len == 0) {
-      return 0;
-    }
-    double sum = 0;
-    for (int i = 0; i < len; i++) {
-      sum += popularity.get(top[i]);
-    }
-    return sum / len;
+  /** The report key of {@code m} at cutoff {@code k}: {@code NAME@k}, or the bare name without a cutoff. */
+  private static String key(Metric m, int k) {
+    return m.hasCutoff() ? m.name() + "@" + k : m.name();
+  }
+
+  private List<Integer> cutoffs(Metric m) {
+    return m.hasCutoff() ? ks : List.of(1);
   }
 
   private static List<Integer> boxed(int[] ks) {

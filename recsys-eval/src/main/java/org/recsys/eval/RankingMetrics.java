@@ -88,19 +88,17 @@ public final class RankingMetrics {
     return sum / Math.min(targets, k);
   }
 
-  /** The value of one metric; {@link Metric#COVERAGE} and {@link Metric#POPULARITY} are not rank metrics. */
+  /**
+   * The value of a metric that reads only where the targets landed (every built-in metric except
+   * {@link Metric#COVERAGE} and {@link Metric#POPULARITY}).
+   *
+   * @throws IllegalArgumentException when {@code metric} needs more than the ranks
+   */
   public static double value(Metric metric, int[] ranks, int targets, int k) {
-    return switch (metric) {
-      case ACCURACY -> accuracy(ranks, targets);
-      case HR -> hitRate(ranks, targets, k);
-      case PRECISION -> precision(ranks, targets, k);
-      case RECALL -> recall(ranks, targets, k);
-      case F1 -> f1(ranks, targets, k);
-      case NDCG -> ndcg(ranks, targets, k);
-      case MRR -> reciprocalRank(ranks, targets, k);
-      case MAP -> averagePrecision(ranks, targets, k);
-      case COVERAGE, POPULARITY -> throw new IllegalArgumentException(metric + " is not computed from target ranks");
-    };
+    if (metric instanceof CaseMetric m && !m.needsTopItems() && !m.needsPopularity()) {
+      return m.value(new RankedCase(ranks, targets, null, null), k);
+    }
+    throw new IllegalArgumentException(metric.name() + " is not computed from target ranks");
   }
 
   /** {@code 1 / log2(rank + 1)}. */

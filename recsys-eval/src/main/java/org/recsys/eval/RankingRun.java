@@ -26,7 +26,7 @@ final class RankingRun {
     MetricSuite suite = settings.suite();
     int n = recommender.numItems();
     ItemPopularity popularity = settings.popularity();
-    if (suite.metrics().contains(Metric.POPULARITY) && popularity.numItems() < n) {
+    if (suite.metrics().stream().anyMatch(Metric::needsPopularity) && popularity.numItems() < n) {
       throw new IllegalArgumentException("item popularity covers items 1.." + popularity.numItems()
           + " but the recommender scores items 1.." + n);
     }
@@ -42,9 +42,10 @@ final class RankingRun {
     fullProtocol.put("ties", "pessimistic");
     fullProtocol.put("ci", settings.bootstrap().describe());
     fullProtocol.putAll(settings.protocolExtras());
-    Map<String, double[]> perCase = suite.perCaseValues(out.ranks, out.targets, out.topItems, popularity);
-    Map<String, Double> coverage = suite.needsTopItems() ? suite.coverage(out.topItems, n) : Map.of();
-    return suite.report(fullProtocol, perCase, coverage, settings.bootstrap(), cases.size());
+    List<RankedCase> ranked = RankedCase.all(out.ranks, out.targets, out.topItems, popularity);
+    Map<String, double[]> perCase = suite.perCaseValues(ranked);
+    Map<String, Double> catalog = suite.catalogValues(ranked, n);
+    return suite.report(fullProtocol, perCase, catalog, settings.bootstrap(), cases.size());
   }
 
   /** Checks that a score matrix has one row per case of the expected length. */

@@ -16,5 +16,9 @@
  * <p>Ties: a target tied with other items is ranked below all of them ({@link org.recsys.eval.PessimisticRank}),
  * so a model that scores everything the same scores zero. Metric formulas are in
  * {@link org.recsys.eval.RankingMetrics}.
+ *
+ * <p>Protocols ({@link org.recsys.eval.EvaluationProtocol}) and metrics ({@link org.recsys.eval.Metric}) are
+ * plug-ins found by name with {@code ServiceLoader} ({@link org.recsys.eval.ProtocolRegistry},
+ * {@link org.recsys.eval.MetricRegistry}); the built-in ones register the same way as a third party's.
  */
 package org.recsys.eval;

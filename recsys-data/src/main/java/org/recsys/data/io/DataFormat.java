@@ -1,105 +1,73 @@
 package org.recsys.data.io;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.recsys.api.ConfigException;
+import org.recsys.data.io.format.CsvFormat;
+import org.recsys.data.io.format.MovieLensDatFormat;
+import org.recsys.data.io.format.MovieLensUDataFormat;
+import org.recsys.data.io.format.RecBoleFormat;
+import org.recsys.data.io.format.SasRecFormat;
+import org.recsys.data.io.format.TsvFormat;
 
-/** The supported input formats, with their config names. */
-public enum DataFormat {
+/**
+ * An input format, named in configs by {@code data.format}: makes the reader of a file. Formats are plug-ins:
+ * list an implementation in {@code META-INF/services/org.recsys.data.io.DataFormat} and {@link FormatRegistry}
+ * finds it by name (and, for {@code format: auto}, by file name), as it finds the built-in formats below.
+ */
+public interface DataFormat {
   /** {@code user item} per line, each user's lines in time order ({@code ml-1m.txt}). */
-  SASREC("sasrec"),
+  DataFormat SASREC = new SasRecFormat();
   /** MovieLens {@code ratings.dat}: {@code user::item::rating::timestamp}. */
-  MOVIELENS_DAT("movielens-dat"),
+  DataFormat MOVIELENS_DAT = new MovieLensDatFormat();
   /** MovieLens {@code u.data}: tab-separated {@code user item rating timestamp}. */
-  MOVIELENS_UDATA("movielens-udata"),
+  DataFormat MOVIELENS_UDATA = new MovieLensUDataFormat();
   /** RecBole atomic {@code .inter} with a typed header. */
-  RECBOLE("recbole"),
+  DataFormat RECBOLE = new RecBoleFormat();
   /** Comma-separated with a header and a column mapping. */
-  CSV("csv"),
+  DataFormat CSV = new CsvFormat();
   /** Tab-separated with a header and a column mapping. */
-  TSV("tsv");
+  DataFormat TSV = new TsvFormat();
 
-  private final String configName;
-
-  DataFormat(String configName) {
-    this.configName = configName;
-  }
-
-  /** The name used in configs and on the command line. */
-  public String configName() {
-    return configName;
-  }
+  // No default methods here: an interface with default methods is initialised with every class that implements
+  // it, and the constants above are instances of such classes, so two threads could deadlock on first use.
 
   /**
-   * A reader for this format.
+   * The name used in configs and on the command line (matched ignoring case), e.g. {@code movielens-dat}.
+   * Unique among the registered formats; {@code auto} is reserved.
+   */
+  String name();
+
+  /**
+   * A reader of this format. A format ignores the options it has no use for.
    *
    * @param columns column names for formats with a header (RecBole, CSV, TSV); null for the defaults
-   * @param delimiter overrides CSV's {@code ','} / TSV's tab; null for the default; ignored by other formats
+   * @param delimiter the field delimiter for formats that let it be chosen (CSV, TSV); null for the default
    * @param lenient skip and count malformed lines instead of failing
    */
-  public InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient) {
-    return switch (this) {
-      case SASREC -> TextInteractionReader.sasRec(lenient);
-      case MOVIELENS_DAT -> TextInteractionReader.movieLensDat(lenient);
-      case MOVIELENS_UDATA -> TextInteractionReader.movieLensUData(lenient);
-      case RECBOLE -> TextInteractionReader.recBole(columns, lenient);
-      case CSV -> new CsvInteractionReader(columns, delimiter == null ? ',' : delimiter, lenient);
-      case TSV -> new CsvInteractionReader(columns, delimiter == null ? '\t' : delimiter, lenient);
-    };
+  InteractionReader reader(ColumnMapping columns, Character delimiter, boolean lenient);
+
+  /**
+   * True when a file of this name is in this format, for {@code format: auto}; false when a name does not
+   * tell.
+   *
+   * @param fileName the file's name in lower case, without directories and without a trailing {@code .gz}
+   */
+  boolean recognises(String fileName);
+
+  /**
+   * The registered format named {@code name}; see {@link FormatRegistry#parse}.
+   *
+   * @throws org.recsys.api.ConfigException naming {@code key} and the registered names
+   */
+  static DataFormat parse(String key, String name) {
+    return FormatRegistry.installed().parse(key, name);
   }
 
   /**
-   * Parses a config name (case-insensitive).
+   * The registered format that recognises {@code file}'s name; see {@link FormatRegistry#detect}.
    *
-   * @throws ConfigException naming {@code key} and the valid names
+   * @throws org.recsys.api.ConfigException (key {@code key}) when no format or more than one does
    */
-  public static DataFormat parse(String key, String name) {
-    for (DataFormat f : values()) {
-      if (f.configName.equalsIgnoreCase(name.trim())) {
-        return f;
-      }
-    }
-    throw new ConfigException(key, "unknown data format '" + name + "'; valid: " + validNames() + ", auto");
-  }
-
-  /**
-   * Guesses the format from the file name ({@code .gz} ignored): {@code .txt} SASRec, {@code .dat}
-   * MovieLens, {@code u.data}/{@code .data} MovieLens u.data, {@code .inter} RecBole, {@code .csv},
-   * {@code .tsv}.
-   *
-   * @throws ConfigException (key {@code key}) when the name does not tell
-   */
-  public static DataFormat detect(String key, Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".gz")) {
-      name = name.substring(0, name.length() - 3);
-    }
-    if (name.endsWith(".txt")) {
-      return SASREC;
-    }
-    if (name.endsWith(".dat")) {
-      return MOVIELENS_DAT;
-    }
-    if (name.endsWith(".data")) {
-      return MOVIELENS_UDATA;
-    }
-    if (name.endsWith(".inter")) {
-      return RECBOLE;
-    }
-    if (name.endsWith(".csv")) {
-      return CSV;
-    }
-    if (name.endsWith(".tsv")) {
-      return TSV;
-    }
-    throw new ConfigException(key, "cannot tell the format of '" + file.getFileName() + "' from its name; set it to one of "
-        + validNames());
-  }
-
-  /** The valid config names, comma-separated. */
-  public static String validNames() {
-    return Arrays.stream(values()).map(DataFormat::configName).collect(Collectors.joining(", "));
+  static DataFormat detect(String key, Path file) {
+    return FormatRegistry.installed().detect(key, file);
   }
 }

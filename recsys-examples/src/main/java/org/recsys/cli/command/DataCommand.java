@@ -2,6 +2,7 @@ package org.recsys.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.recsys.cli.config.ConfigBinder;
 import org.recsys.cli.config.ResolvedConfig;
+import org.recsys.cli.wiring.ComponentModules;
 import org.recsys.data.DataConfig;
 import org.recsys.data.DataPipeline;
 import org.recsys.data.LoadedData;
+import org.recsys.data.io.FormatRegistry;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.stats.DataStats;
 import picocli.CommandLine.Command;
@@ -39,8 +42,8 @@ public final class DataCommand implements Runnable {
         + "else the built-in synthetic data).")
     Path data;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-        description = "auto, sasrec, movielens-dat, movielens-udata, recbole, csv or tsv (default: auto).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "auto, sasrec, movielens-dat, movielens-udata,"
+        + " recbole, csv, tsv or a plug-in's format (default: auto).")
     String format;
 
     @Mixin ConfigOptions config;
@@ -55,6 +58,12 @@ public final class DataCommand implements Runnable {
       }
       ResolvedConfig resolved = config.resolve(extra);
       return new ConfigBinder().bind(resolved, "data", DataConfig.class);
+    }
+
+    /** Reads {@code data} with the format the injector's registry resolves, as runs do. */
+    static LoadedData load(DataConfig data) throws IOException {
+      FormatRegistry formats = ComponentModules.injector().getInstance(FormatRegistry.class);
+      return DataPipeline.load(data, data.usesSynthetic() ? null : data.resolvedFormat(formats));
     }
   }
 
@@ -73,7 +82,7 @@ public final class DataCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       DataConfig config = source.bind();
-      LoadedData loaded = DataPipeline.load(config);
+      LoadedData loaded = DataSource.load(config);
       DataSplit split = DataPipeline.split(loaded, config);
       var out = spec.commandLine().getOut();
       if (json) {
@@ -119,7 +128,7 @@ public final class DataCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      LoadedData loaded = DataPipeline.load(source.bind());
+      LoadedData loaded = DataSource.load(source.bind());
       Path written = DataPipeline.convert(loaded, target, out, name);
       if (!common.quiet()) {
         spec.commandLine().getOut().printf("wrote %s (%d users, %d items, %d interactions)%n", written,

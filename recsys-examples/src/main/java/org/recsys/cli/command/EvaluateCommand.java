@@ -12,7 +12,7 @@ import org.recsys.cli.experiment.SavedModels;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ComponentModules;
-import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.cli.wiring.Registries;
 import org.recsys.eval.MarkdownTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+    Registries registry = ComponentModules.injector().getInstance(Registries.class);
     Path modelDir = SavedModels.resolveModelDir(model);
     Path runDir = modelDir.toAbsolutePath().getParent();
     ConfigOptions effective = config;
@@ -45,7 +45,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       effective.overrides = config.overrides;
     }
     Experiment experiment = Experiment.bind(effective.resolve(List.of()), registry);
-    TrainedModel m = SavedModels.load(modelDir, registry);
+    TrainedModel m = SavedModels.load(modelDir, registry.models());
     try (StopSignal stop = StopSignal.manual()) {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
       EvaluationReport report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);

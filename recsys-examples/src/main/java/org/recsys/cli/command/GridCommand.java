@@ -19,7 +19,7 @@ import org.recsys.cli.experiment.ExperimentRunner;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ComponentModules;
-import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.cli.wiring.Registries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,7 +76,7 @@ public final class GridCommand implements Callable<Integer> {
       }
       combos = next;
     }
-    ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+    Registries registry = ComponentModules.injector().getInstance(Registries.class);
     List<BatchRunner.NamedExperiment> experiments = new ArrayList<>();
     for (List<String> combo : combos) {
       // Bind every combination before running any, so a bad value fails fast.

@@ -25,7 +25,7 @@ import org.recsys.cli.report.RunComparison;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.report.RunRecord;
 import org.recsys.cli.wiring.ComponentModules;
-import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.cli.wiring.Registries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
     ResolvedConfig plan = layers.overrides(config.overrides).resolve();
     List<BatchRunner.NamedExperiment> experiments = experiments(plan,
-        ComponentModules.injector().getInstance(ModelRegistry.class));
+        ComponentModules.injector().getInstance(Registries.class));
     Path dir = out != null ? out
         : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     var stdout = spec.commandLine().getOut();
@@ -101,7 +101,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   }
 
   /** One experiment per entry of the plan's {@code models} list, named {@code <index>-<type>}. */
-  static List<BatchRunner.NamedExperiment> experiments(ResolvedConfig plan, ModelRegistry registry) {
+  static List<BatchRunner.NamedExperiment> experiments(ResolvedConfig plan, Registries registry) {
     JsonNode models = plan.at("models");
     if (!models.isArray() || models.isEmpty()) {
       throw new ConfigException("models", "a quickstart plan needs a non-empty 'models' list (in "

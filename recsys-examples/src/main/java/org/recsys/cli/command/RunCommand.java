@@ -13,7 +13,7 @@ import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.report.RunRecord;
 import org.recsys.cli.wiring.ComponentModules;
-import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.cli.wiring.Registries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     if (resume && out == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out DIR of the run to resume");
     }
-    ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+    Registries registry = ComponentModules.injector().getInstance(Registries.class);
     Experiment experiment = Experiment.bind(config.resolve(List.of()), registry);
     Path runDir = out != null ? out : Path.of("runs", experiment.model().name() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

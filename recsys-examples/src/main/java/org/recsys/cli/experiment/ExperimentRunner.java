@@ -39,7 +39,6 @@ import org.recsys.data.LoadedData;
 import org.recsys.data.sampling.NegativeSampler;
 import org.recsys.data.sampling.SampledCandidates;
 import org.recsys.data.split.DataSplit;
-import org.recsys.eval.EvaluationConfig;
 import org.recsys.eval.ItemPopularity;
 
 /**
@@ -73,7 +72,7 @@ public final class ExperimentRunner {
 
   /** Loads and splits the data an experiment names. */
   public PreparedData prepare(Experiment experiment) throws IOException {
-    LoadedData loaded = DataPipeline.load(experiment.data());
+    LoadedData loaded = DataPipeline.load(experiment.data(), experiment.dataFormat());
     DataSplit split = DataPipeline.split(loaded, experiment.data());
     if (split.test().isEmpty()) {
       throw new IllegalArgumentException("the split left no test cases (users: " + loaded.after().users()
@@ -102,7 +101,7 @@ public final class ExperimentRunner {
 
     List<EvalCase> validation = split.validation();
     List<EvalCase> test = split.test();
-    if (experiment.evaluation().protocol().equals("sampled")) {
+    if (experiment.evaluation().needsCandidates()) {
       validation = frozenCandidates(experiment, split, validation, runDir.resolve(VALIDATION_CANDIDATES), 1);
       test = frozenCandidates(experiment, split, test, runDir.resolve(TEST_CANDIDATES), 2);
     }
@@ -110,9 +109,7 @@ public final class ExperimentRunner {
     ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
     Evaluator testEvaluator = experiment.evaluation().evaluator(experiment.seed(), extras, popularity);
     // Model selection needs means only: skip the bootstrap during training.
-    EvaluationConfig e = experiment.evaluation();
-    Evaluator validator = new EvaluationConfig(e.protocol(), e.ks(), e.metrics(), e.excludeSeen(),
-        e.batchSize(), e.threads(), 0).evaluator(experiment.seed(), extras, popularity);
+    Evaluator validator = experiment.evaluation().validator(experiment.seed(), extras, popularity);
 
     KeptEpoch kept = new KeptEpoch();
     TrainedModel model;
@@ -175,7 +172,7 @@ public final class ExperimentRunner {
           + " model was trained on");
     }
     List<EvalCase> test = split.test();
-    if (experiment.evaluation().protocol().equals("sampled")) {
+    if (experiment.evaluation().needsCandidates()) {
       test = frozenCandidates(experiment, split, test, candidatesDir.resolve(TEST_CANDIDATES), 2);
     }
     Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),

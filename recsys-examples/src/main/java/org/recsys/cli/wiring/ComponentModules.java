@@ -10,7 +10,8 @@ import java.util.ServiceLoader;
 /**
  * Finds the Guice modules of every component on the class path with {@link ServiceLoader}: a jar that lists
  * its module in {@code META-INF/services/com.google.inject.Module} adds its components without any change
- * here.
+ * here. The library modules' own plug-ins (evaluation protocols, metrics, data formats), which they list in
+ * their own {@code META-INF/services} files without Guice, join the injector through {@link LibraryPluginsModule}.
  */
 public final class ComponentModules {
   private ComponentModules() {}
@@ -20,6 +21,7 @@ public final class ComponentModules {
     List<Module> modules = new ArrayList<>();
     ServiceLoader.load(Module.class, loader).forEach(modules::add);
     modules.add(new RegistryModule());
+    modules.add(new LibraryPluginsModule(loader));
     return modules;
   }
 

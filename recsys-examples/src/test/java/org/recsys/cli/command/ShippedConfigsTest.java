@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.recsys.cli.config.ConfigLayers;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.wiring.ComponentModules;
-import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.cli.wiring.Registries;
 
 /** Every config in configs/ binds: no typo in a shipped config can wait for a user to find it. */
 class ShippedConfigsTest {
-  private final ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
+  private final Registries registry = ComponentModules.injector().getInstance(Registries.class);
 
   @Test
   void everyShippedConfigBinds() throws IOException {
