@@ -13,7 +13,7 @@ import org.recsys.attention.nn.Reductions;
  * paths. Row 0 of the table (padding) is never scored by a candidate, and its column in full scoring is left to
  * the caller. Holds no mutable state: callers pass their own scratch.
  */
-public final class DotScoring {
+public final class DotScoring implements Scoring {
   private final FloatTensor table;
   private final FloatTensor bias;
   private final FloatTensor tableGradient;
@@ -45,10 +45,12 @@ public final class DotScoring {
     this.dim = dim;
   }
 
+  @Override
   public int numItems() {
     return numItems;
   }
 
+  @Override
   public int dim() {
     return dim;
   }
@@ -57,6 +59,7 @@ public final class DotScoring {
    * {@code scores[i] = state . table[candidates[i]] (+ bias[candidates[i]])} for {@code i < count}, copying the
    * candidates' rows into {@code rows} ({@code count * dim} floats) for {@link #backCandidates}.
    */
+  @Override
   public void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores) {
     FloatBuffer e = table.buffer();
     for (int i = 0; i < count; i++) {
@@ -79,6 +82,7 @@ public final class DotScoring {
    *
    * @param gradientRow scratch of {@code dim} floats
    */
+  @Override
   public void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients,
       float[] dState, float[] gradientRow) {
     Arrays.fill(dState, 0, dim, 0f);
@@ -108,6 +112,7 @@ public final class DotScoring {
    * {@code logits[i][0..n] = states[from + i] . table[0..n] (+ bias[0..n])} for {@code m} rows of {@code states}
    * starting at row {@code from}; {@code logits} is row-major {@code m x (n + 1)}.
    */
+  @Override
   public void scoreAll(FloatTensor states, long from, int m, FloatTensor logits) {
     int v = numItems + 1;
     if (bias != null) {
@@ -129,6 +134,7 @@ public final class DotScoring {
    * @param sums scratch of {@code n + 1} floats, used only with a bias
    * @param row scratch of {@code n + 1} floats, used only with a bias
    */
+  @Override
   public void backAll(FloatTensor dLogits, FloatTensor states, long from, int m, FloatTensor dStates, float[] sums,
       float[] row) {
     int v = numItems + 1;

@@ -8,7 +8,7 @@ import org.recsys.attention.nn.ParameterSet;
 
 /**
  * A model's head: how a state is scored against items. Training and inference score through the same
- * {@link DotScoring} kernels, so the logits a loss sees are the scores a recommendation ranks by.
+ * {@link Scoring} kernels, so the logits a loss sees are the scores a recommendation ranks by.
  */
 public interface Head {
   /** The config name ({@code dot}, ...). */
@@ -34,7 +34,7 @@ public interface Head {
    *
    * @param grads the gradients aligned with {@code weights}, into which backward passes add; null for inference
    */
-  default DotScoring scoring(ParameterSet weights, FloatTensor[] grads) {
+  default Scoring scoring(ParameterSet weights, FloatTensor[] grads) {
     int t = weights.indexOf(table());
     int b = biasName().map(weights::indexOf).orElse(-1);
     return new DotScoring(weights.get(t).value(), b < 0 ? null : weights.get(b).value(), numItems(), stateSize(),

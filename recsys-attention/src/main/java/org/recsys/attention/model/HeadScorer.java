@@ -3,26 +3,26 @@ package org.recsys.attention.model;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.recsys.api.Scorer;
-import org.recsys.attention.head.DotScoring;
+import org.recsys.attention.head.Scoring;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.FloatTensor;
 
 /**
- * A head at inference, as an {@link Scorer}: the same {@link DotScoring} kernels that training's losses score
+ * A head at inference, as an {@link Scorer}: the same {@link Scoring} kernels that training's losses score
  * through, the head's per-item bias included. Full scoring is one GEMM per chunk of users; column 0 of every row
  * is {@link Float#NEGATIVE_INFINITY}. Thread-safe: each call borrows its own native scratch.
  */
 final class HeadScorer implements Scorer<DenseStates>, AutoCloseable {
   private static final int CHUNK = 128;
 
-  private final DotScoring scoring;
+  private final Scoring scoring;
   private final int numItems;
   private final int dim;
   private final ConcurrentLinkedDeque<Scratch> pool = new ConcurrentLinkedDeque<>();
 
   private record Scratch(FloatTensor states, FloatTensor scores) {}
 
-  HeadScorer(DotScoring scoring) {
+  HeadScorer(Scoring scoring) {
     this.scoring = scoring;
     this.numItems = scoring.numItems();
     this.dim = scoring.dim();

@@ -1,7 +1,7 @@
 package org.recsys.attention.model;
 
 import java.nio.FloatBuffer;
-import org.recsys.attention.head.DotScoring;
+import org.recsys.attention.head.Scoring;
 import org.recsys.attention.head.Head;
 import org.recsys.attention.layer.Rows;
 import org.recsys.attention.loss.CandidateLoss;
@@ -13,7 +13,7 @@ import org.recsys.attention.nn.WindowItems;
 import org.recsys.attention.train.PackedSequences;
 
 /**
- * One thread's fused head and loss in training: scores each target row through the head's {@link DotScoring}
+ * One thread's fused head and loss in training: scores each target row through the head's {@link Scoring}
  * (its target and negatives, or every item), applies the loss to those scores, and back-propagates into the
  * states' gradient and the head's parameters' (table, per-item bias), without materialising more than one chunk
  * of logits.
@@ -26,7 +26,7 @@ import org.recsys.attention.train.PackedSequences;
 final class OutputStage implements AutoCloseable {
   private static final int CHUNK = 256;
 
-  private final DotScoring scoring;
+  private final Scoring scoring;
   private final Loss loss;
   private final int dim;
   private final int numItems;

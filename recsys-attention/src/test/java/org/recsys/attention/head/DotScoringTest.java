@@ -41,7 +41,7 @@ class DotScoringTest {
         }
       }
       FloatTensor[] grads = {w.get(0).gradient(), w.get(1).gradient()};
-      DotScoring scoring = head.scoring(w, grads);
+      Scoring scoring = head.scoring(w, grads);
       float[] table = w.value("head.items").toArray();
       float[] bias = w.value("head.bias").toArray();
       scoring.scoreAll(states, 0, 2, logits);

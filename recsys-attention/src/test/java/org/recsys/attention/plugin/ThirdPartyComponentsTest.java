@@ -18,7 +18,7 @@ import org.recsys.data.synthetic.SyntheticConfig;
 import org.recsys.data.synthetic.SyntheticGenerator;
 
 /**
- * A block and a loss that live only in test code, registered by a Guice module listed in the test jar's
+ * A block, a head and a loss that live only in test code, registered by a Guice module listed in the test jar's
  * {@code META-INF/services}, are found by name from a spec and trained: a jar adds components with no change to
  * recsys.
  */
@@ -26,11 +26,12 @@ class ThirdPartyComponentsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void aPluginBlockAndLossAreFoundByNameAndTrain() throws Exception {
+  void aPluginBlockHeadAndLossAreFoundByNameAndTrain() throws Exception {
     SequentialSpec spec = JSON.readValue("""
         {"name": "plugged", "maxLen": 30,
          "encoder": {"embedding": {"hiddenSize": 16, "dropout": 0.0},
                      "blocks": [{"type": "transformer", "dropout": 0.0}, {"type": "test-scale", "initialGain": 1.5}]},
+         "head": {"type": "test-temperature", "temperature": 0.5},
          "loss": {"type": "test-bpr", "negatives": 8},
          "training": {"epochs": 8, "batchSize": 64, "learningRate": 0.01, "validateEvery": 100, "threads": 1}}
         """, SequentialSpec.class);
@@ -43,6 +44,15 @@ class ThirdPartyComponentsTest {
       assertThat(model.weights().names()).contains("encoder.block1.gain");
       float[] gain = model.weights().value("encoder.block1.gain").toArray();
       assertThat(gain[0]).as("the plug-in block's weight was trained").isNotEqualTo(1.5f);
+      // Inference scores through the plug-in head: twice the tied dot product.
+      float[] state = model.encoder().encode(java.util.List.of(new int[] {1, 2, 3})).rows()[0];
+      float[] table = model.weights().value("encoder.embedding.items").toArray();
+      double dot = 0;
+      for (int j = 0; j < 16; j++) {
+        dot += state[j] * table[5 * 16 + j];
+      }
+      assertThat(model.scoreAll(java.util.List.of(new int[] {1, 2, 3}))[0][5]).isCloseTo((float) (2 * dot),
+          org.assertj.core.api.Assertions.within(1e-4f));
       double hr = new RankEvaluator().evaluate(model, split.test()).mean("HR@10");
       double pop = CountBaselines.popularityHitRate(split.train(), split.test());
       assertThat(hr).as("HR@10 with the plug-in loss vs popularity").isGreaterThan(pop + 0.1);
