@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.recsys.api.EvaluationReport;
+import org.recsys.api.NonFiniteScoreException;
 import org.recsys.api.TrainedModel;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
@@ -48,7 +49,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     TrainedModel m = SavedModels.load(modelDir, registry);
     try (StopSignal stop = StopSignal.manual()) {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
-      EvaluationReport report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+      EvaluationReport report;
+      try {
+        report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+      } catch (NonFiniteScoreException e) {
+        throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());
+      }
       var out = spec.commandLine().getOut();
       out.print(MarkdownTables.report(report));
       out.flush();

@@ -1,7 +1,6 @@
 package org.recsys.cli.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +12,8 @@ import org.recsys.cli.report.RunRecord;
 import org.recsys.data.DataConfig;
 
 /**
- * Runs several experiments into sibling run directories, loading each distinct data config once. Runs whose
- * directory already holds {@code metrics.json} are read back instead of run again, so an interrupted batch
- * resumes where it stopped.
+ * Runs several experiments into sibling run directories, loading each distinct data config once. Finished runs
+ * are read back instead of run again, so an interrupted batch resumes where it stopped.
  */
 public final class BatchRunner {
   private final ExperimentRunner runner;
@@ -41,8 +39,10 @@ public final class BatchRunner {
     List<Outcome> outcomes = new ArrayList<>();
     for (NamedExperiment e : experiments) {
       Path dir = outDir.resolve(e.name());
+      RunDirectory runDir = RunDirectory.of(dir);
+      runDir.recover();
       Outcome o;
-      if (Files.isRegularFile(dir.resolve(RunFiles.METRICS))) {
+      if (runDir.finished()) {
         o = new Outcome(e.name(), dir, RunFiles.readRecord(dir), true);
       } else {
         ExperimentRunner.PreparedData data = prepared.get(e.experiment().data());
@@ -50,7 +50,9 @@ public final class BatchRunner {
           data = runner.prepare(e.experiment());
           prepared.put(e.experiment().data(), data);
         }
-        o = new Outcome(e.name(), dir, runner.run(e.experiment(), data, dir, false), false);
+        // An interrupted run of a batch starts again.
+        RunMode mode = runDir.interrupted() ? RunMode.OVERWRITE : RunMode.NEW;
+        o = new Outcome(e.name(), dir, runner.run(e.experiment(), data, dir, mode), false);
       }
       outcomes.add(o);
       progress.accept(o);

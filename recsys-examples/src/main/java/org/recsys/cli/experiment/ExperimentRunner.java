@@ -85,26 +85,28 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Runs {@code experiment} into {@code runDir}.
+   * Runs {@code experiment} into {@code runDir}; see {@link RunDirectory} for how the directory is written.
    *
-   * @param resume continue training from the run directory's checkpoint
+   * @param mode what may happen to a finished or interrupted run already in {@code runDir}
    */
-  public RunRecord run(Experiment experiment, Path runDir, boolean resume) throws IOException {
-    return run(experiment, prepare(experiment), runDir, resume);
+  public RunRecord run(Experiment experiment, Path runDir, RunMode mode) throws IOException {
+    return run(experiment, prepare(experiment), runDir, mode);
   }
 
   /** Runs {@code experiment} on data prepared earlier. */
-  public RunRecord run(Experiment experiment, PreparedData data, Path runDir, boolean resume) throws IOException {
-    Files.createDirectories(runDir);
-    writeResolvedConfig(experiment, runDir);
+  public RunRecord run(Experiment experiment, PreparedData data, Path runDir, RunMode mode) throws IOException {
+    RunDirectory dir = RunDirectory.of(runDir);
+    Path work = dir.begin(mode);
+    boolean resume = mode == RunMode.RESUME;
+    writeResolvedConfig(experiment, work);
     Provenance provenance = Provenance.capture(data.checksum(), experiment.seed());
     DataSplit split = data.split();
 
     List<EvalCase> validation = split.validation();
     List<EvalCase> test = split.test();
     if (experiment.evaluation().protocol().equals("sampled")) {
-      validation = frozenCandidates(experiment, split, validation, runDir.resolve(VALIDATION_CANDIDATES), 1);
-      test = frozenCandidates(experiment, split, test, runDir.resolve(TEST_CANDIDATES), 2);
+      validation = frozenCandidates(experiment, split, validation, work.resolve(VALIDATION_CANDIDATES), 1);
+      test = frozenCandidates(experiment, split, test, work.resolve(TEST_CANDIDATES), 2);
     }
     Map<String, String> extras = new LinkedHashMap<>(split.protocol());
     ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
@@ -117,19 +119,23 @@ public final class ExperimentRunner {
     KeptEpoch kept = new KeptEpoch();
     TrainedModel model;
     long t0 = System.nanoTime();
-    Path epochFile = runDir.resolve(RunFiles.EPOCHS);
-    try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG));
+    Path epochFile = work.resolve(RunFiles.EPOCHS);
+    RunRecord record;
+    try (LogFileListener log = new LogFileListener(work.resolve(RunFiles.LOG));
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
-      log.line("run " + runDir.getFileName() + ": model " + experiment.model().type() + ", " + split.train().users().size()
+      log.line("run " + dir.name() + ": model " + experiment.model().type() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
       TrainingListener listener = new Listeners(kept, log, epochLog,
           new ConsoleProgress(experiment.model().type(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
-          runDir.resolve(CHECKPOINT_DIR), resume, listener);
+          work.resolve(CHECKPOINT_DIR), resume, listener);
       model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       log.line(String.format(Locale.ROOT, "trained in %.1f s", trainSeconds));
-      SavedModels.save(model, runDir.resolve(RunFiles.MODEL_DIR));
+      Path modelDir = work.resolve(RunFiles.MODEL_DIR);
+      // What a killed save left there must not mix with this model's files.
+      RunDirectory.deleteTree(modelDir);
+      SavedModels.save(model, modelDir);
 
       long t1 = System.nanoTime();
       EvaluationReport report;
@@ -148,15 +154,16 @@ public final class ExperimentRunner {
         warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
       }
       Map<String, Object> dataSummary = dataSummary(data, split, warnings);
-      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().type(), report.protocol(),
+      record = new RunRecord(dir.name(), experiment.model().type(), report.protocol(),
           report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
-      RunFiles.writePerCase(runDir, test, report);
-      RunFiles.writeRecord(runDir, record);
-      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
-      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
-      return record;
+      RunFiles.writePerCase(work, test, report);
+      RunFiles.writeRecord(work, record);
+      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
+      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
     }
+    dir.commit();
+    return record;
   }
 
   /**
