@@ -29,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code recsys grid}: the cartesian product of parameter values, resumable, selected on validation. */
 @Command(name = "grid", mixinStandardHelpOptions = true,
     description = {"Run the cartesian product of parameter values.",
-        "Runs every combination of --grid values. Finished runs are skipped when re-run with the same",
-        "--out, so an interrupted grid resumes. Runs are ranked by the kept model's VALIDATION metric (never the",
-        "test metric); the best run's config is written to best.yaml, the table to summary.md."})
+        "Runs every combination of --grid values. Finished runs made from the same resolved config and data",
+        "are kept when re-run with the same --out, so an interrupted grid resumes; finished runs made otherwise",
+        "are refused unless --overwrite runs them again. Runs are ranked by the kept model's VALIDATION metric",
+        "(never the test metric); the best run's config is written to best.yaml, the table to summary.md."})
 public final class GridCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConfigOptions config;
@@ -40,6 +41,10 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = "--grid", required = true, paramLabel = "KEY=V1,V2,...",
       description = "A config key and its values (repeatable), e.g. --grid model.hiddenSize=32,64.")
   List<String> grid;
+
+  @Option(names = "--overwrite",
+      description = "Run again the points whose finished run was made with another config or data.")
+  boolean overwrite;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Grid directory (default: runs/grid-<timestamp>).")
   Path out;
@@ -87,12 +92,15 @@ public final class GridCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     List<BatchRunner.Outcome> outcomes;
     try (StopSignal stop = StopSignal.install()) {
-      BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop));
+      BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite);
       outcomes = batch.run(experiments, dir, o -> {
         if (!common.quiet()) {
           stdout.println((o.reused() ? "kept finished run " : "finished run ") + o.name());
           stdout.flush();
         }
+      }, note -> {
+        stdout.println(note);
+        stdout.flush();
       });
     }
     List<BatchRunner.Outcome> ranked = new ArrayList<>(outcomes);

@@ -48,6 +48,10 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
   @Spec CommandSpec spec;
 
+  @Option(names = "--overwrite",
+      description = "Run again the points whose finished run was made with another config or data.")
+  boolean overwrite;
+
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Where the runs go (default: runs/quickstart-<timestamp>).")
   Path out;
@@ -69,12 +73,16 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<BatchRunner.Outcome> outcomes;
     long t0 = System.nanoTime();
     try (StopSignal stop = StopSignal.install()) {
-      outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop)).run(experiments, dir, o -> {
-        if (!common.quiet()) {
-          stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
-          stdout.flush();
-        }
-      });
+      outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite).run(experiments, dir,
+          o -> {
+            if (!common.quiet()) {
+              stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
+              stdout.flush();
+            }
+          }, note -> {
+            stdout.println(note);
+            stdout.flush();
+          });
     }
     List<RunRecord> records = new ArrayList<>();
     List<EvaluationReport> reports = new ArrayList<>();

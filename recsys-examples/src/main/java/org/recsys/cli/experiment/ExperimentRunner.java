@@ -1,18 +1,15 @@
 package org.recsys.cli.experiment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EvalCase;
 import org.recsys.api.EvaluationReport;
@@ -22,6 +19,7 @@ import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
+import org.recsys.cli.UsageException;
 import org.recsys.cli.progress.ConsoleProgress;
 import org.recsys.cli.progress.EpochLog;
 import org.recsys.cli.progress.KeptEpoch;
@@ -34,6 +32,7 @@ import org.recsys.cli.report.MarkdownReport;
 import org.recsys.cli.report.Provenance;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.report.RunRecord;
+import org.recsys.data.DataConfig;
 import org.recsys.data.DataPipeline;
 import org.recsys.data.LoadedData;
 import org.recsys.data.sampling.NegativeSampler;
@@ -79,9 +78,18 @@ public final class ExperimentRunner {
       throw new IllegalArgumentException("the split left no test cases (users: " + loaded.after().users()
           + "); check data.split and the preprocessing");
     }
-    String checksum = loaded.provenance().containsKey("sha256") ? "sha256:" + loaded.provenance().get("sha256")
-        : Provenance.sha256(loaded.provenance().getOrDefault("source", "synthetic"));
+    String checksum = experiment.data().usesSynthetic() ? dataChecksum(experiment.data())
+        : "sha256:" + loaded.provenance().get("sha256");
     return new PreparedData(loaded, split, checksum);
+  }
+
+  /**
+   * The checksum {@link #prepare} records for this data, without loading it: the SHA-256 of the file, or of the
+   * synthetic generator's settings.
+   */
+  public static String dataChecksum(DataConfig data) throws IOException {
+    return data.usesSynthetic() ? Provenance.sha256(DataPipeline.syntheticSource(data.synthetic()))
+        : "sha256:" + DataPipeline.sha256(Path.of(data.path()));
   }
 
   /**
@@ -98,7 +106,12 @@ public final class ExperimentRunner {
     RunDirectory dir = RunDirectory.of(runDir);
     Path work = dir.begin(mode);
     boolean resume = mode == RunMode.RESUME;
-    writeResolvedConfig(experiment, work);
+    RunState state = new RunState(data.checksum(), 0);
+    if (resume) {
+      state = resumable(experiment, data, dir);
+    }
+    AtomicFiles.writeString(work.resolve(RunFiles.CONFIG), RunIdentity.configText(experiment));
+    state.write(work);
     Provenance provenance = Provenance.capture(data.checksum(), experiment.seed());
     DataSplit split = data.split();
 
@@ -119,18 +132,40 @@ public final class ExperimentRunner {
     KeptEpoch kept = new KeptEpoch();
     TrainedModel model;
     long t0 = System.nanoTime();
+    double earlierSeconds = state.trainSeconds();
+    RunState started = state;
+    // Training time survives a stop and resume: what earlier attempts spent is kept in run-state.json.
+    Runnable saveTime = () -> {
+      try {
+        started.withTrainSeconds(earlierSeconds + (System.nanoTime() - t0) / 1e9).write(work);
+      } catch (IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
+    };
     Path epochFile = work.resolve(RunFiles.EPOCHS);
     RunRecord record;
     try (LogFileListener log = new LogFileListener(work.resolve(RunFiles.LOG));
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
       log.line("run " + dir.name() + ": model " + experiment.model().type() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
-      TrainingListener listener = new Listeners(kept, log, epochLog,
+      TrainingListener clock = new TrainingListener() {
+        @Override
+        public void onEpochEnd(org.recsys.api.EpochResult result) {
+          saveTime.run();
+        }
+      };
+      TrainingListener listener = new Listeners(kept, log, epochLog, clock,
           new ConsoleProgress(experiment.model().type(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
           work.resolve(CHECKPOINT_DIR), resume, listener);
-      model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
-      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      try {
+        model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
+      } catch (RuntimeException stopped) {
+        saveTime.run();
+        throw stopped;
+      }
+      saveTime.run();
+      double trainSeconds = earlierSeconds + (System.nanoTime() - t0) / 1e9;
       log.line(String.format(Locale.ROOT, "trained in %.1f s", trainSeconds));
       Path modelDir = work.resolve(RunFiles.MODEL_DIR);
       // What a killed save left there must not mix with this model's files.
@@ -224,12 +259,27 @@ public final class ExperimentRunner {
     return m;
   }
 
-  private static void writeResolvedConfig(Experiment experiment, Path runDir) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    String text = "# Fully resolved config of this run (defaults < file < --set, every default filled in).\n"
-        + "# Re-run it with: recsys run --config " + RunFiles.CONFIG + "\n"
-        + yaml.writeValueAsString(experiment.resolvedTree(yaml));
-    AtomicFiles.writeString(runDir.resolve(RunFiles.CONFIG), text);
+  /**
+   * Checks that the interrupted (or finished) run in {@code dir} is this experiment on this data, the epoch
+   * limit aside, and returns its state.
+   *
+   * @throws UsageException naming the first difference
+   */
+  private RunState resumable(Experiment experiment, PreparedData data, RunDirectory dir) throws IOException {
+    Path work = dir.staging();
+    Optional<RunIdentity> there = RunIdentity.read(work);
+    if (there.isEmpty()) {
+      out.println("note: " + work + " records no config (killed as it started); training starts from the beginning");
+      out.flush();
+      return new RunState(data.checksum(), 0);
+    }
+    Optional<String> d = there.get().difference(RunIdentity.of(experiment, data.checksum()), Set.of("model.epochs"));
+    if (d.isPresent()) {
+      throw new UsageException("--resume: the run in " + dir.target() + " was made with another config or data: "
+          + d.get() + ". Resume it with its own config (" + work.resolve(RunFiles.CONFIG) + "), or start again with"
+          + " --overwrite");
+    }
+    RunState state = RunState.read(work);
+    return new RunState(data.checksum(), state.trainSeconds());
   }
 }
