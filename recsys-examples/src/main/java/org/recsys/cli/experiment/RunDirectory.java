@@ -77,6 +77,14 @@ public final class RunDirectory {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new IOException(target + ": exists and is not a directory, so it cannot be a run directory");
     }
+    for (Path p = target.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new IOException(p + ": is a file, so the run directory " + target + " cannot be made in it");
+        }
+        break;
+      }
+    }
     if (Files.isDirectory(target) && !finished() && !isEmpty(target) && mode != RunMode.OVERWRITE) {
       throw new UsageException(target + " exists but holds no finished run (no " + ChecksumList.FILE_NAME
           + "); choose another --out, or pass --overwrite to replace it");
