@@ -2,7 +2,6 @@ package org.recsys.cli.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.NonFiniteScoreException;
@@ -45,7 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       effective.config = runDir.resolve(RunFiles.CONFIG);
       effective.overrides = config.overrides;
     }
-    Experiment experiment = Experiment.bind(effective.resolve(List.of()), registry);
+    Experiment experiment = Experiment.bind(effective.resolve(), registry);
     TrainedModel m = SavedModels.load(modelDir, registry);
     try (StopSignal stop = StopSignal.manual()) {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);

@@ -85,7 +85,8 @@ public final class GridCommand implements Callable<Integer> {
     List<BatchRunner.NamedExperiment> experiments = new ArrayList<>();
     for (List<String> combo : combos) {
       // Bind every combination before running any, so a bad value fails fast.
-      experiments.add(new BatchRunner.NamedExperiment(runName(combo), Experiment.bind(config.resolve(combo), registry)));
+      experiments.add(new BatchRunner.NamedExperiment(runName(combo), Experiment.bind(config.resolve(combo, "--grid"),
+          registry)));
     }
     Path dir = out != null ? out
         : Path.of("runs", "grid-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

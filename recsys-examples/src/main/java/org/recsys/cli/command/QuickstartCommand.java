@@ -118,7 +118,10 @@ public final class QuickstartCommand implements Callable<Integer> {
       tree.remove("models");
       tree.set("model", models.get(i));
       Map<String, String> origins = new HashMap<>(plan.origins());
-      ResolvedConfig one = new ResolvedConfig(tree, origins);
+      origins.keySet().removeIf(k -> k.equals("model") || k.startsWith("model."));
+      // The entry binds as 'model', but errors must name it as the plan does, and where the list came from.
+      origins.put("model", plan.originOf("models"));
+      ResolvedConfig one = new ResolvedConfig(tree, origins, Map.of("model", "models[" + i + "]"));
       Experiment e = Experiment.bind(one, registry);
       out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().type()), e));
     }

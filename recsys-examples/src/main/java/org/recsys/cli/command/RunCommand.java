@@ -3,7 +3,6 @@ package org.recsys.cli.command;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.recsys.api.TrainingStoppedException;
 import org.recsys.cli.ExitCodes;
@@ -55,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new UsageException("--resume continues a run and --overwrite replaces it: pass one of them");
     }
     ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
-    Experiment experiment = Experiment.bind(config.resolve(List.of()), registry);
+    Experiment experiment = Experiment.bind(config.resolve(), registry);
     Path runDir = out != null ? out : Path.of("runs", experiment.model().type() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     var stdout = spec.commandLine().getOut();

@@ -51,34 +51,39 @@ public final class ConfigBinder {
         ? ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy()
         : mapper.createObjectNode();
     if (!node.isMissingNode() && !node.isObject() && !node.isNull()) {
-      throw new ConfigException(section, "'" + section + "' in " + config.originOf(section) + " must be a mapping, got "
-          + node.getNodeType().toString().toLowerCase());
+      throw new ConfigException(config.nameOf(section), "'" + config.nameOf(section) + "' in "
+          + config.originOf(section) + " must be a mapping, got " + node.getNodeType().toString().toLowerCase());
     }
     boolean typed = params.remove("type") != null;
     subsections.forEach(params::remove);
     try {
       return mapper.treeToValue(params, type);
     } catch (UnrecognizedPropertyException e) {
-      String key = section + "." + e.getPropertyName();
-      throw new ConfigException(key, "unknown key '" + key + "' in " + config.originOf(key) + "; valid keys: "
-          + validKeys(e.getKnownPropertyIds(), typed));
+      // The path, not only the property: an unknown key in data.split is data.split.foo, not data.foo.
+      String key = pathOf(section, e);
+      throw new ConfigException(config.nameOf(key), "unknown key '" + config.nameOf(key) + "' in "
+          + config.originOf(key) + "; valid keys: " + validKeys(e.getKnownPropertyIds(), typed));
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException ce) {
         String key = ce.key().startsWith(section) ? ce.key() : section + "." + ce.key();
-        throw new ConfigException(key, ce.getMessage() + " (" + key + " in " + config.originOf(key) + ")", ce);
+        throw new ConfigException(config.nameOf(key), ce.getMessage() + " (" + config.nameOf(key) + " in "
+            + config.originOf(key) + ")", ce);
       }
       String msg = cause == null ? e.getOriginalMessage() : cause.getMessage();
-      throw new ConfigException(section, "invalid '" + section + "' in " + config.originOf(section) + ": " + msg, e);
+      throw new ConfigException(config.nameOf(section), "invalid '" + config.nameOf(section) + "' in "
+          + config.originOf(section) + ": " + msg, e);
     } catch (MismatchedInputException e) {
       String key = pathOf(section, e);
-      throw new ConfigException(key, "invalid value for '" + key + "' in " + config.originOf(key) + ": "
-          + mismatch(e, config.at(key)));
+      throw new ConfigException(config.nameOf(key), "invalid value for '" + config.nameOf(key) + "' in "
+          + config.originOf(key) + ": " + mismatch(e, config.at(key)));
     } catch (JsonMappingException e) {
       String key = pathOf(section, e);
-      throw new ConfigException(key, "invalid '" + key + "' in " + config.originOf(key) + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(config.nameOf(key), "invalid '" + config.nameOf(key) + "' in "
+          + config.originOf(key) + ": " + e.getOriginalMessage(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(section, "invalid '" + section + "': " + e.getOriginalMessage(), e);
+      throw new ConfigException(config.nameOf(section), "invalid '" + config.nameOf(section) + "': "
+          + e.getOriginalMessage(), e);
     }
   }
 

@@ -107,32 +107,40 @@ public final class ConfigLayers {
    * ({@code 10}, {@code true}, {@code [1, 5, 10]}, {@code {type: bce}}).
    */
   public ConfigLayers overrides(List<String> assignments) {
+    return overrides(assignments, OVERRIDES);
+  }
+
+  /**
+   * Like {@link #overrides(List)}, with {@code origin} naming where the assignments came from in error
+   * messages (e.g. {@code --grid}).
+   */
+  public ConfigLayers overrides(List<String> assignments, String origin) {
     for (String assignment : assignments) {
       int eq = assignment.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(assignment, "--set expects key.path=value, got '" + assignment + "'");
+        throw new ConfigException(assignment, origin + " expects key.path=value, got '" + assignment + "'");
       }
       String path = assignment.substring(0, eq).trim();
       String raw = assignment.substring(eq + 1);
       if (raw.isBlank()) {
-        throw new ConfigException(path, "--set " + path + "= has no value; give one, or leave the key out for its"
-            + " default");
+        throw new ConfigException(path, origin + " " + path + "= has no value; give one, or leave the key out for"
+            + " its default");
       }
       JsonNode value;
       try {
         value = yaml.readTree(raw);
       } catch (JsonProcessingException e) {
-        throw new ConfigException(path, "--set " + path + ": cannot parse value '" + raw + "': " + describe(e));
+        throw new ConfigException(path, origin + " " + path + ": cannot parse value '" + raw + "': " + describe(e));
       }
       if (value == null || value.isMissingNode()) {
         value = JsonNodeFactory.instance.textNode(raw);
       }
-      requireValues(value, path, OVERRIDES);
+      requireValues(value, path, origin);
       ObjectNode parent = tree;
       String[] parts = path.split("\\.");
       for (int i = 0; i < parts.length - 1; i++) {
         if (parts[i].isEmpty()) {
-          throw new ConfigException(path, "--set: empty key segment in '" + path + "'");
+          throw new ConfigException(path, origin + ": empty key segment in '" + path + "'");
         }
         JsonNode child = parent.get(parts[i]);
         if (child == null || !child.isObject()) {
@@ -141,15 +149,12 @@ public final class ConfigLayers {
         parent = (ObjectNode) child;
       }
       String leaf = parts[parts.length - 1];
-      String prefix = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
       // A --set value replaces what was there, sections included: --set 'model={type: markov}' must not keep
-      // the file's SASRec keys. Dotted keys change single values.
+      // the file's SASRec keys. Dotted keys change single values, and their sections keep the origins of their
+      // other keys.
       forgetOrigins(path);
       parent.set(leaf, value.deepCopy());
-      recordOrigins(value, path, OVERRIDES);
-      if (!prefix.isEmpty()) {
-        origins.putIfAbsent(prefix, OVERRIDES);
-      }
+      recordOrigins(value, path, origin);
     }
     return this;
   }
