@@ -10,12 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.recsys.cli.ExitCodes;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.MetricSummary;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.BatchRunner;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.RunStoppedException;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ComponentModules;
@@ -93,16 +95,23 @@ public final class GridCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     List<BatchRunner.Outcome> outcomes;
     try (StopSignal stop = StopSignal.install()) {
-      BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite);
-      outcomes = batch.run(experiments, dir, o -> {
-        if (!common.quiet()) {
-          stdout.println((o.reused() ? "kept finished run " : "finished run ") + o.name());
+      try {
+        BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite);
+        outcomes = batch.run(experiments, dir, o -> {
+          if (!common.quiet()) {
+            stdout.println((o.reused() ? "kept finished run " : "finished run ") + o.name());
+            stdout.flush();
+          }
+        }, note -> {
+          stdout.println(note);
           stdout.flush();
-        }
-      }, note -> {
-        stdout.println(note);
+        });
+      } catch (RunStoppedException e) {
+        // Printed here, before the stop signal lets the JVM exit.
+        stdout.println(e.getMessage() + ". Run the same grid command again to continue: finished runs are kept");
         stdout.flush();
-      });
+        return ExitCodes.RUNTIME_ERROR;
+      }
     }
     List<BatchRunner.Outcome> ranked = new ArrayList<>(outcomes);
     // Runs without the validation metric sort last.

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.recsys.cli.ExitCodes;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.ConfigException;
 import org.recsys.api.EvaluationReport;
@@ -20,6 +21,7 @@ import org.recsys.cli.config.ResolvedConfig;
 import org.recsys.cli.experiment.BatchRunner;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.RunStoppedException;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunComparison;
 import org.recsys.cli.report.RunFiles;
@@ -73,16 +75,23 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<BatchRunner.Outcome> outcomes;
     long t0 = System.nanoTime();
     try (StopSignal stop = StopSignal.install()) {
-      outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite).run(experiments, dir,
-          o -> {
-            if (!common.quiet()) {
-              stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
+      try {
+        outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite).run(experiments, dir,
+            o -> {
+              if (!common.quiet()) {
+                stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
+                stdout.flush();
+              }
+            }, note -> {
+              stdout.println(note);
               stdout.flush();
-            }
-          }, note -> {
-            stdout.println(note);
-            stdout.flush();
-          });
+            });
+      } catch (RunStoppedException e) {
+        // Printed here, before the stop signal lets the JVM exit.
+        stdout.println(e.getMessage() + ". Run the same quickstart command again to continue: finished runs are kept");
+        stdout.flush();
+        return ExitCodes.RUNTIME_ERROR;
+      }
     }
     List<RunRecord> records = new ArrayList<>();
     List<EvaluationReport> reports = new ArrayList<>();

@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.recsys.api.TrainingStoppedException;
 import org.recsys.cli.ExitCodes;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.ExperimentRunner;
-import org.recsys.cli.experiment.RunDirectory;
+import org.recsys.cli.experiment.RunStoppedException;
 import org.recsys.cli.experiment.RunMode;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
@@ -63,11 +62,10 @@ public final class RunCommand implements Callable<Integer> {
       try {
         RunMode mode = resume ? RunMode.RESUME : overwrite ? RunMode.OVERWRITE : RunMode.NEW;
         record = new ExperimentRunner(stdout, common.quiet(), stop).run(experiment, runDir, mode);
-      } catch (TrainingStoppedException e) {
-        Path staging = RunDirectory.of(runDir).staging();
-        stdout.println("stopped during epoch " + e.epoch() + "; the unfinished run and its checkpoint are in "
-            + staging + ". Continue with: recsys run --config " + staging.resolve(RunFiles.CONFIG) + " --out "
-            + runDir + " --resume");
+      } catch (RunStoppedException e) {
+        // Printed here, before the stop signal lets the JVM exit.
+        stdout.println(e.getMessage() + ". Continue with: recsys run --config " + e.staging().resolve(RunFiles.CONFIG)
+            + " --out " + runDir + " --resume");
         stdout.flush();
         return ExitCodes.RUNTIME_ERROR;
       }

@@ -68,8 +68,11 @@ public final class BatchRunner {
           plans.add(new Plan(e, dir, RunMode.OVERWRITE, "running " + e.name() + " again: " + d.get()));
         }
       } else if (runDir.interrupted()) {
-        // An interrupted point starts again: its checkpoint may belong to another config.
-        plans.add(new Plan(e, dir, RunMode.OVERWRITE, null));
+        // An interrupted point continues from its checkpoint when it is this point's run, else starts again.
+        Optional<String> d = difference(runDir.staging(), e.experiment());
+        plans.add(d.isEmpty() ? new Plan(e, dir, RunMode.RESUME, "continuing the unfinished run " + e.name())
+            : new Plan(e, dir, RunMode.OVERWRITE, "starting " + e.name() + " again: its unfinished run differs ("
+                + d.get() + ")"));
       } else {
         plans.add(new Plan(e, dir, RunMode.NEW, null));
       }

@@ -19,6 +19,7 @@ import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
+import org.recsys.api.TrainingStoppedException;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.progress.ConsoleProgress;
 import org.recsys.cli.progress.EpochLog;
@@ -144,6 +145,7 @@ public final class ExperimentRunner {
     };
     Path epochFile = work.resolve(RunFiles.EPOCHS);
     RunRecord record;
+    String phase = "before training";
     try (LogFileListener log = new LogFileListener(work.resolve(RunFiles.LOG));
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
       log.line("run " + dir.name() + ": model " + experiment.model().type() + ", " + split.train().users().size()
@@ -158,24 +160,30 @@ public final class ExperimentRunner {
           new ConsoleProgress(experiment.model().type(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
           work.resolve(CHECKPOINT_DIR), resume, listener);
+      phase = "during training";
       try {
         model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
-      } catch (RuntimeException stopped) {
+      } catch (TrainingStoppedException stopped) {
         saveTime.run();
-        throw stopped;
+        throw new RunStoppedException("during epoch " + stopped.epoch(), work, stopped);
+      } catch (RuntimeException failed) {
+        saveTime.run();
+        throw failed;
       }
       saveTime.run();
       double trainSeconds = earlierSeconds + (System.nanoTime() - t0) / 1e9;
       log.line(String.format(Locale.ROOT, "trained in %.1f s", trainSeconds));
+      phase = checkStop("after training", work);
       Path modelDir = work.resolve(RunFiles.MODEL_DIR);
       // What a killed save left there must not mix with this model's files.
       RunDirectory.deleteTree(modelDir);
       SavedModels.save(model, modelDir);
 
+      phase = checkStop("during evaluation", work);
       long t1 = System.nanoTime();
       EvaluationReport report;
       try (ScoringProgress scoring = new ScoringProgress(model, "evaluate " + experiment.model().type(), test.size(),
-          showBars())) {
+          showBars(), stop::requested)) {
         report = testEvaluator.evaluate(scoring, test);
       }
       double evalSeconds = (System.nanoTime() - t1) / 1e9;
@@ -192,10 +200,20 @@ public final class ExperimentRunner {
       record = new RunRecord(dir.name(), experiment.model().type(), report.protocol(),
           report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
+      // Charts cannot be drawn once the JVM is shutting down (Java2D registers shutdown hooks): stop before.
+      phase = checkStop("before writing the report", work);
       RunFiles.writePerCase(work, test, report);
       RunFiles.writeRecord(work, record);
       AtomicFiles.writeString(work.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
       AtomicFiles.writeString(work.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
+    } catch (RunStoppedException stopped) {
+      throw stopped;
+    } catch (RuntimeException failed) {
+      if (stop.requested()) {
+        // Whatever failed because the JVM is shutting down, the unfinished run is intact for --resume.
+        throw new RunStoppedException(phase, work, failed);
+      }
+      throw failed;
     }
     dir.commit();
     return record;
@@ -222,6 +240,14 @@ public final class ExperimentRunner {
     Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
         ItemPopularity.fromDataset(split.train()));
     return evaluator.evaluate(model, test);
+  }
+
+  /** Stops the run here when a stop was asked for; returns {@code when}, the phase about to start. */
+  private String checkStop(String when, Path work) {
+    if (stop.requested()) {
+      throw new RunStoppedException(when, work, null);
+    }
+    return when;
   }
 
   private boolean showBars() {
@@ -279,7 +305,22 @@ public final class ExperimentRunner {
           + d.get() + ". Resume it with its own config (" + work.resolve(RunFiles.CONFIG) + "), or start again with"
           + " --overwrite");
     }
+    if (!hasCheckpoint(work.resolve(CHECKPOINT_DIR))) {
+      out.println("note: " + work.resolve(CHECKPOINT_DIR) + " holds no checkpoint (the model keeps none, or it was"
+          + " stopped before its first epoch ended); training starts from the beginning");
+      out.flush();
+    }
     RunState state = RunState.read(work);
     return new RunState(data.checksum(), state.trainSeconds());
+  }
+
+  private static boolean hasCheckpoint(Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.anyMatch(f -> java.nio.file.Files.isRegularFile(f)
+          && !AtomicFiles.isTemporary(f.getFileName().toString()));
+    }
   }
 }

@@ -53,7 +53,7 @@ class StopAndResumeTest {
     });
     watcher.start();
     assertThatThrownBy(() -> runner(stop).run(experiment, runDir, RunMode.NEW))
-        .isInstanceOf(TrainingStoppedException.class);
+        .isInstanceOf(RunStoppedException.class).hasCauseInstanceOf(TrainingStoppedException.class);
     watcher.join();
     // The unfinished run waits beside the run directory, which does not exist until the run is complete.
     assertThat(staging.resolve("checkpoint")).isDirectory();
