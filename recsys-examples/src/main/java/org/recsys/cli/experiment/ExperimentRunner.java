@@ -2,6 +2,7 @@ package org.recsys.cli.experiment;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import org.recsys.cli.report.RunRecord;
 import org.recsys.data.DataConfig;
 import org.recsys.data.DataPipeline;
 import org.recsys.data.LoadedData;
+import org.recsys.data.preprocess.Preprocessor;
 import org.recsys.data.sampling.NegativeSampler;
 import org.recsys.data.sampling.SampledCandidates;
 import org.recsys.data.split.DataSplit;
@@ -192,6 +194,10 @@ public final class ExperimentRunner {
       Map<String, MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
           : validator.evaluate(model, validation).metrics();
       List<String> warnings = new ArrayList<>(split.warnings());
+      String dataWarning = data.loaded().provenance().get("preprocess." + Preprocessor.WARNING);
+      if (dataWarning != null) {
+        warnings.add(dataWarning);
+      }
       if (experiment.data().usesSynthetic()) {
         // Synthetic users share no clock and no drift, so the leave-one-out time-leak warning does not apply.
         warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
@@ -235,7 +241,11 @@ public final class ExperimentRunner {
     }
     List<EvalCase> test = split.test();
     if (experiment.evaluation().protocol().equals("sampled")) {
-      test = frozenCandidates(experiment, split, test, candidatesDir.resolve(TEST_CANDIDATES), 2);
+      Path file = candidatesDir.resolve(TEST_CANDIDATES);
+      // A finished run directory is never written to: candidates it lacks are drawn (the same way) in memory.
+      test = Files.exists(file) ? frozenCandidates(experiment, split, test, file, 2)
+          : SampledCandidates.generate(test, sampler(experiment, split, experiment.seed() * 31 + 2),
+              experiment.candidates().negatives(), experiment.seed() * 31 + 2).attachTo(test);
     }
     Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
         ItemPopularity.fromDataset(split.train()));
@@ -260,12 +270,15 @@ public final class ExperimentRunner {
       return cases;
     }
     long seed = experiment.seed() * 31 + salt;
-    NegativeSampler sampler = experiment.candidates().sampler().equals("popularity")
-        ? NegativeSampler.popularity(split.train(), seed)
-        : NegativeSampler.uniform(split.train().numItems(), seed);
-    SampledCandidates candidates = SampledCandidates.loadOrGenerate(file, cases, sampler,
+    SampledCandidates candidates = SampledCandidates.loadOrGenerate(file, cases, sampler(experiment, split, seed),
         experiment.candidates().negatives(), seed);
     return candidates.attachTo(cases);
+  }
+
+  private static NegativeSampler sampler(Experiment experiment, DataSplit split, long seed) {
+    return experiment.candidates().sampler().equals("popularity")
+        ? NegativeSampler.popularity(split.train(), seed)
+        : NegativeSampler.uniform(split.train().numItems(), seed);
   }
 
   private static Map<String, Object> dataSummary(PreparedData data, DataSplit split, List<String> warnings) {
@@ -315,11 +328,11 @@ public final class ExperimentRunner {
   }
 
   private static boolean hasCheckpoint(Path dir) throws IOException {
-    if (!java.nio.file.Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir)) {
       return false;
     }
-    try (var files = java.nio.file.Files.list(dir)) {
-      return files.anyMatch(f -> java.nio.file.Files.isRegularFile(f)
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(f -> Files.isRegularFile(f)
           && !AtomicFiles.isTemporary(f.getFileName().toString()));
     }
   }

@@ -122,4 +122,29 @@ class RunDirectorySafetyTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains(model.toString()).contains("NaN");
   }
+
+  @Test
+  void theManifestsItemCountIsChecked() throws Exception {
+    Path out = dir.resolve("r");
+    assertThat(run(out).exitCode()).isZero();
+    Path model = out.resolve(RunFiles.MODEL_DIR);
+    Path manifest = model.resolve("recsys-model.properties");
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("items=\\d+", "items=999"));
+    ChecksumList.write(model);
+    CliTestSupport r = CliTestSupport.run("recommend", "--model", out.toString(), "--history", "1");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains(manifest + ": says 999 items, but the model in " + model + " has 60");
+  }
+
+  @Test
+  void evaluateWithoutAConfigBesideTheModelIsRefused() throws Exception {
+    Path out = dir.resolve("r");
+    assertThat(run(out).exitCode()).isZero();
+    Path alone = dir.resolve("alone");
+    Files.move(out.resolve(RunFiles.MODEL_DIR), alone);
+    CliTestSupport r = CliTestSupport.run("evaluate", "--model", alone.toString());
+    // Before: evaluated on the synthetic defaults and reported a vocabulary mismatch.
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(alone + " has no config.resolved.yaml beside it").contains("--config");
+  }
 }
