@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
  * the same directory, is flushed to disk, and is then moved over the target in one step.
  */
 public final class AtomicFiles {
+  private static final String TMP_SUFFIX = ".tmp";
+
   private AtomicFiles() {}
 
   /** Something that writes a file's content to a stream. */
@@ -26,7 +28,7 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), TMP_SUFFIX);
     try {
       // Temporary files are created owner-only; the result should be as readable as any other file.
       if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
@@ -45,6 +47,28 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** True when {@code fileName} is one of this class's temporary files, e.g. left behind by a killed process. */
+  public static boolean isTemporary(String fileName) {
+    return fileName.startsWith(".") && fileName.endsWith(TMP_SUFFIX);
+  }
+
+  /**
+   * Deletes the temporary files a killed process left in {@code dir} and its subdirectories (a crash skips the
+   * clean-up that a failed write does itself). Call it only while no other process writes there.
+   */
+  public static void deleteTemporaries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (Files.isRegularFile(p) && isTemporary(p.getFileName().toString())) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

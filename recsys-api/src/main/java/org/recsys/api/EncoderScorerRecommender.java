@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link Recommender} made of an {@link Encoder} and the {@link Scorer} that reads its states.
+ * A {@link Recommender} made of an {@link Encoder} and the {@link Scorer} that reads its states. Scores that are
+ * NaN or +infinity are a {@link NonFiniteScoreException}, never ranked.
  *
  * @param <S> the states type shared by the pair
  */
@@ -32,7 +33,7 @@ public final class EncoderScorerRecommender<S> implements Recommender {
 
   @Override
   public float[][] scoreAll(List<int[]> histories) {
-    return scorer.scoreAll(encoder.encode(histories));
+    return NonFiniteScoreException.requireFiniteAll(scorer.scoreAll(encoder.encode(histories)));
   }
 
   @Override
@@ -40,6 +41,7 @@ public final class EncoderScorerRecommender<S> implements Recommender {
     if (candidates.length != histories.size()) {
       throw new IllegalArgumentException(histories.size() + " histories but " + candidates.length + " candidate sets");
     }
-    return scorer.scoreCandidates(encoder.encode(histories), candidates);
+    return NonFiniteScoreException.requireFiniteCandidates(scorer.scoreCandidates(encoder.encode(histories),
+        candidates), candidates);
   }
 }

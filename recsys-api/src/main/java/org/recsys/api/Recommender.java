@@ -33,12 +33,15 @@ public interface Recommender {
    *
    * @param exclude item ids never to recommend (for example the history itself); may be empty
    * @throws IllegalArgumentException if the history or exclusions hold an id outside {@code 1..numItems()}
+   * @throws NonFiniteScoreException if an item's score is NaN or +infinity
    */
   default List<ScoredItem> recommend(int[] history, int k, int[] exclude) {
     int n = numItems();
     checkIds(history, n, "history");
     checkIds(exclude, n, "exclude");
     float[] scores = scoreAll(List.of(history))[0];
+    // Ranking would silently skip NaN scores and return nothing.
+    NonFiniteScoreException.requireFinite(scores);
     boolean[] excluded = new boolean[n + 1];
     for (int item : exclude) {
       excluded[item] = true;

@@ -61,4 +61,47 @@ class RecommenderTest {
   void outOfRangeHistoryIsAnError() {
     assertThatThrownBy(() -> rec.recommend(new int[] {6}, 2)).hasMessageContaining("item id 6").hasMessageContaining("1..5");
   }
+
+  @Test
+  void nanOrInfiniteScoresAreAnErrorNotAnEmptyList() {
+    Scorer<int[]> broken = new Scorer<>() {
+      @Override
+      public int numItems() {
+        return 3;
+      }
+
+      @Override
+      public float[][] scoreAll(int[] states) {
+        return new float[][] {{Float.NEGATIVE_INFINITY, Float.NaN, Float.NaN, Float.NaN}};
+      }
+
+      @Override
+      public float[][] scoreCandidates(int[] states, int[][] candidates) {
+        return new float[][] {{0.5f, Float.POSITIVE_INFINITY}};
+      }
+    };
+    Recommender r = new EncoderScorerRecommender<>(lastItem, broken);
+    assertThatThrownBy(() -> r.recommend(new int[] {1}, 2)).isInstanceOf(NonFiniteScoreException.class)
+        .hasMessageContaining("item 1 as NaN");
+    assertThatThrownBy(() -> r.scoreCandidates(List.of(new int[] {1}), new int[][] {{2, 3}}))
+        .isInstanceOf(NonFiniteScoreException.class).hasMessageContaining("candidate item 3 as Infinity");
+    // A recommender outside the encoder-scorer plumbing is checked by recommend itself.
+    Recommender plain = new Recommender() {
+      @Override
+      public int numItems() {
+        return 2;
+      }
+
+      @Override
+      public float[][] scoreAll(List<int[]> histories) {
+        return new float[][] {{Float.NEGATIVE_INFINITY, Float.NaN, 1f}};
+      }
+
+      @Override
+      public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertThatThrownBy(() -> plain.recommend(new int[0], 1)).isInstanceOf(NonFiniteScoreException.class);
+  }
 }

@@ -67,7 +67,7 @@ public final class DataPipeline {
     if (config.usesSynthetic()) {
       SequenceDataset d = SyntheticGenerator.generate(config.synthetic());
       DataStats stats = DataStats.of(d);
-      provenance.put("source", "synthetic " + config.synthetic());
+      provenance.put("source", syntheticSource(config.synthetic()));
       return new LoadedData(d, stats, stats, provenance, null, Map.of());
     }
     Path file = Path.of(config.path());
@@ -91,6 +91,11 @@ public final class DataPipeline {
       provenance.put("itemFile", Path.of(config.itemFile()).toAbsolutePath().toString());
     }
     return new LoadedData(p.dataset(), p.before(), p.after(), provenance, read, titles);
+  }
+
+  /** The provenance "source" of a synthetic data set: its generator's settings, which determine it. */
+  public static String syntheticSource(org.recsys.data.synthetic.SyntheticConfig synthetic) {
+    return "synthetic " + synthetic;
   }
 
   /** Splits loaded data as {@code config.split()} says. */

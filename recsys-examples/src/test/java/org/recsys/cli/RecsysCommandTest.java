@@ -45,4 +45,21 @@ class RecsysCommandTest {
     assertThat(v.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
     assertThat(v.err()).contains("\tat ");
   }
+
+  @Test
+  void fileSystemErrorsSayWhatIsWrongWithTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("plain");
+    java.nio.file.Files.writeString(file, "x");
+    // Before: "error: " and the bare path.
+    assertThat(ErrorReporter.describe(new java.nio.file.FileAlreadyExistsException(file.toString())))
+        .isEqualTo(file + ": is a file, where a directory was needed");
+    assertThat(ErrorReporter.describe(new java.nio.file.AccessDeniedException("/root/x")))
+        .isEqualTo("/root/x: permission denied");
+    CliTestSupport r = CliTestSupport.run("run", "--out", file.resolve("sub").toString(), "--set", "model={type: pop}",
+        "--set", "data.synthetic={users: 120, items: 60, clusters: 6, styles: 2, successors: 3, minLength: 8, maxLength: 20}");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.RUNTIME_ERROR);
+    assertThat(r.err()).contains(file + ": is a file, so the run directory " + file.resolve("sub")
+        + " cannot be made in it");
+  }
 }

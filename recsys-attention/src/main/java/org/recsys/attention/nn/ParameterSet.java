@@ -2,6 +2,7 @@ package org.recsys.attention.nn;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,11 +146,27 @@ public final class ParameterSet implements AutoCloseable {
   }
 
   /**
-   * Reads values written by {@link #writeValues} into this set.
+   * Reads a whole stream written by {@link #writeValues} into this set.
    *
-   * @throws IOException naming the tensor when the stream's layout differs from this set's
+   * @throws IOException naming the tensor when the stream's layout differs from this set's or ends inside it,
+   *     and saying so when bytes follow the last tensor
    */
   public void readValues(InputStream in) throws IOException {
+    readEmbeddedValues(in);
+    // Bytes after the weights mean the file is not what was saved; loading it anyway would hide that.
+    long extra = in.transferTo(OutputStream.nullOutputStream());
+    if (extra > 0) {
+      throw new IOException(extra + " unexpected bytes after the last tensor");
+    }
+  }
+
+  /**
+   * Reads values written by {@link #writeValues} into this set from a stream that goes on with other content
+   * (a checkpoint), leaving what follows unread.
+   *
+   * @throws IOException naming the tensor when the stream's layout differs from this set's or ends inside it
+   */
+  public void readEmbeddedValues(InputStream in) throws IOException {
     List<FloatTensor> values = new ArrayList<>(parameters.size());
     for (Parameter p : parameters) {
       values.add(p.value());
@@ -208,10 +225,23 @@ public final class ParameterSet implements AutoCloseable {
     data.flush();
   }
 
-  /** Reads tensors written by {@link #writeTensors} into {@code tensors}, checking names and shapes. */
+  /**
+   * Reads tensors written by {@link #writeTensors} into {@code tensors}, checking names and shapes.
+   *
+   * @throws IOException naming the tensor when the layout differs, or where the stream ends too early
+   */
   public static void readTensors(InputStream in, List<String> names, List<FloatTensor> tensors)
       throws IOException {
-    DataInputStream data = new DataInputStream(in);
+    String[] where = {"the header"};
+    try {
+      readTensors(new DataInputStream(in), names, tensors, where);
+    } catch (EOFException e) {
+      throw new IOException("truncated: the data ends inside " + where[0], e);
+    }
+  }
+
+  private static void readTensors(DataInputStream data, List<String> names, List<FloatTensor> tensors,
+      String[] where) throws IOException {
     if (data.readInt() != MAGIC) {
       throw new IOException("not a weights file (bad magic number)");
     }
@@ -226,6 +256,7 @@ public final class ParameterSet implements AutoCloseable {
     byte[] chunk = new byte[1 << 16];
     for (int i = 0; i < count; i++) {
       FloatTensor t = tensors.get(i);
+      where[0] = "tensor " + (i + 1) + " of " + count + " (" + names.get(i) + ")";
       String name = data.readUTF();
       int rank = data.readInt();
       if (rank < 0 || rank > 8) {

@@ -5,28 +5,38 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EpochResult;
+import org.recsys.api.EvalCase;
+import org.recsys.api.TrainingData;
+import org.recsys.api.UserSequence;
 import org.recsys.attention.nn.Adam;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.ParameterSet;
 
 /**
  * Reads and writes {@value #FILE_NAME}: the trainer's progress, the weights, the optimiser's moments and the
- * best weights so far, in one file written atomically. A checkpoint names the run it belongs to (seed,
- * settings, the network's loss, dropout and the like, tensor layout); resuming a different run is refused with
- * the difference.
+ * best weights so far, in one file written atomically and ended by the CRC32C of everything before it. A
+ * checkpoint names the run it belongs to (seed, settings, the network's loss, dropout and the like, tensor
+ * layout, a fingerprint of the training and validation data); resuming a different run is refused with the
+ * difference, and a damaged file is refused before anything is read from it.
  */
 final class Checkpoint {
   static final String FILE_NAME = "checkpoint.bin";
   private static final int MAGIC = 0x5253434B; // "RSCK"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int TRAILER = Long.BYTES;
 
   private Checkpoint() {}
 
@@ -38,7 +48,7 @@ final class Checkpoint {
    * Identifies the run: a checkpoint only resumes a run with the same identity. The epoch limit is left out so
    * that a finished run can be extended.
    */
-  static String identity(long seed, TrainerSettings s, TrainableNetwork network) {
+  static String identity(long seed, TrainerSettings s, TrainableNetwork network, TrainingData data) {
     StringBuilder sb = new StringBuilder();
     sb.append("seed=").append(seed).append(", batchSize=").append(s.batchSize()).append(", maxLen=")
         .append(s.maxLen()).append(", validateEvery=").append(s.validateEvery()).append(", patience=")
@@ -47,12 +57,62 @@ final class Checkpoint {
         .append(", epsilon=").append(s.epsilon()).append(", l2Embedding=").append(s.l2Embedding())
         .append("; ").append(network.trainingSetup()).append("; tensors=");
     network.parameters().shapes().forEach((name, shape) -> sb.append(name).append(java.util.Arrays.toString(shape)).append(' '));
+    sb.append("; data=").append(fingerprint(data));
     return sb.toString().trim();
+  }
+
+  /**
+   * A CRC32C of the training sequences and validation cases with their sizes: another data file with the same
+   * item count, or another preprocessing or split, gives another fingerprint.
+   */
+  static String fingerprint(TrainingData data) {
+    CRC32C crc = new CRC32C();
+    ByteBuffer b = ByteBuffer.allocate(Integer.BYTES);
+    java.util.function.IntConsumer put = v -> {
+      b.clear();
+      crc.update(b.putInt(v).flip());
+    };
+    put.accept(data.train().numItems());
+    long interactions = 0;
+    for (UserSequence u : data.train().users()) {
+      crc.update(u.user().getBytes(StandardCharsets.UTF_8));
+      put.accept(u.length());
+      for (int i = 0; i < u.length(); i++) {
+        put.accept(u.item(i));
+      }
+      interactions += u.length();
+    }
+    for (EvalCase c : data.validation()) {
+      crc.update(c.user().getBytes(StandardCharsets.UTF_8));
+      for (int[] part : new int[][] {c.history(), c.targets(), c.hasCandidates() ? c.candidates() : new int[0]}) {
+        put.accept(part.length);
+        for (int v : part) {
+          put.accept(v);
+        }
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "crc32c:%08x (%d users, %d interactions, %d validation cases)",
+        crc.getValue(), data.train().users().size(), interactions, data.validation().size());
+  }
+
+  /**
+   * Deletes what an atomic write of the checkpoint killed midway left in {@code dir} (its clean-up never ran).
+   */
+  static void deleteStaleTemporaries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + FILE_NAME + "*.tmp")) {
+      for (Path p : stale) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   static void write(Path dir, String identity, TrainerState state, ParameterSet parameters, Adam adam)
       throws IOException {
-    AtomicFiles.write(file(dir), out -> {
+    AtomicFiles.write(file(dir), raw -> {
+      CheckedOutputStream out = new CheckedOutputStream(raw, new CRC32C());
       DataOutputStream data = new DataOutputStream(out);
       data.writeInt(MAGIC);
       data.writeInt(VERSION);
@@ -94,6 +154,9 @@ final class Checkpoint {
         }
       }
       out.flush();
+      DataOutputStream trailer = new DataOutputStream(raw);
+      trailer.writeLong(out.getChecksum().getValue());
+      trailer.flush();
     });
   }
 
@@ -104,6 +167,7 @@ final class Checkpoint {
    */
   static TrainerState read(Path dir, String identity, ParameterSet parameters, Adam adam) throws IOException {
     Path file = file(dir);
+    verifyChecksum(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       DataInputStream data = new DataInputStream(in);
       if (data.readInt() != MAGIC) {
@@ -142,7 +206,7 @@ final class Checkpoint {
         s.history.add(new EpochResult(epoch, loss, seconds, metrics, improved));
       }
       boolean hasBest = data.readBoolean();
-      parameters.readValues(in);
+      parameters.readEmbeddedValues(in);
       adam.readState(in);
       if (hasBest) {
         List<FloatTensor> tensors = new ArrayList<>();
@@ -159,9 +223,47 @@ final class Checkpoint {
           tensors.forEach(FloatTensor::close);
         }
       }
+      int rest = in.readAllBytes().length;
+      if (rest != TRAILER) {
+        throw new IOException(file + ": " + (rest - TRAILER) + " unexpected bytes after the checkpoint's content");
+      }
       return s;
     } catch (java.io.EOFException e) {
       throw new IOException(file + ": checkpoint is truncated", e);
+    } catch (IOException e) {
+      String msg = e.getMessage();
+      if (msg != null && msg.startsWith(file.toString())) {
+        throw e;
+      }
+      throw new IOException(file + ": " + (msg == null ? e.getClass().getSimpleName() : msg), e);
+    }
+  }
+
+  /** Checks the CRC32C trailer before anything is read, so a damaged file changes nothing. */
+  private static void verifyChecksum(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size < 2 * Integer.BYTES + TRAILER) {
+      throw new IOException(file + ": checkpoint is truncated (" + size + " bytes)");
+    }
+    CRC32C crc = new CRC32C();
+    long stored;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      byte[] buf = new byte[1 << 16];
+      long left = size - TRAILER;
+      while (left > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) {
+          throw new IOException(file + ": checkpoint is truncated");
+        }
+        crc.update(buf, 0, n);
+        left -= n;
+      }
+      stored = new DataInputStream(in).readLong();
+    }
+    if (stored != crc.getValue()) {
+      throw new IOException(file + ": checksum mismatch: the checkpoint is damaged or cut short (CRC32C "
+          + Long.toHexString(crc.getValue()) + ", stored " + Long.toHexString(stored) + "); delete it to train"
+          + " from the start");
     }
   }
 
@@ -174,7 +276,7 @@ final class Checkpoint {
   private static String readLongString(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > (1 << 24)) {
-      throw new IOException("bad string length " + n);
+      throw new IOException("bad identity length " + n);
     }
     byte[] b = new byte[n];
     in.readFully(b);

@@ -68,10 +68,17 @@ public final class SequenceTrainer {
       batches = batches.withNegatives(NegativeSampler.uniform(data.train().numItems(), seed), k);
     }
     Evaluator validator = data.validation().isEmpty() ? null : context.validator();
-    String identity = Checkpoint.identity(seed, settings, network);
+    String identity = Checkpoint.identity(seed, settings, network, data);
     try (Adam adam = new Adam(network.parameters(), settings.learningRate(), settings.beta1(), settings.beta2(),
         settings.epsilon(), settings.l2Embedding())) {
       TrainerState state = new TrainerState();
+      if (context.checkpointDir() != null) {
+        Checkpoint.deleteStaleTemporaries(context.checkpointDir());
+      }
+      if (context.resume() && !Files.exists(Checkpoint.file(context.checkpointDir()))) {
+        LOG.warn("nothing to resume in {}: no {}; training starts from epoch 1", context.checkpointDir(),
+            Checkpoint.FILE_NAME);
+      }
       if (context.resume() && Files.exists(Checkpoint.file(context.checkpointDir()))) {
         state = Checkpoint.read(context.checkpointDir(), identity, network.parameters(), adam);
         LOG.info("resumed from {} at epoch {}, step {}", context.checkpointDir(), state.epoch, state.step);

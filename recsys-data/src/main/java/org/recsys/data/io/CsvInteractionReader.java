@@ -94,6 +94,9 @@ public final class CsvInteractionReader implements InteractionReader {
           }
         }
       } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof DataFileException whole) {
+          throw whole; // the file itself is damaged, not one line
+        }
         // Commons CSV reports unbalanced quotes and the like this way; it cannot be skipped safely.
         throw new MalformedDataException(file, parser.getCurrentLineNumber(), "", "cannot parse CSV: "
             + e.getCause().getMessage());

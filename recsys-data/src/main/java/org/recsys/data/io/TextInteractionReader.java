@@ -135,8 +135,10 @@ public final class TextInteractionReader implements InteractionReader {
         }
       }
       if (count == 0) {
+        String why = lineNo == 0 ? "empty file" : typedHeader && lineNo == 1 ? "only a header line"
+            : "only blank lines" + (typedHeader ? " after the header" : "");
         throw new IOException(file + ": no interactions" + (skipped > 0 ? " (all " + skipped
-            + " data lines were malformed and skipped; first: " + examples.get(0) + ")" : " (empty file)"));
+            + " data lines were malformed and skipped; first: " + examples.get(0) + ")" : " (" + why + ")"));
       }
       if (skipped > 0) {
         LOG.warn("{}: lenient mode skipped {} malformed lines; first: {}", file, skipped, examples.get(0));

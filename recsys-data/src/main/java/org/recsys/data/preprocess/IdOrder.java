@@ -56,6 +56,30 @@ public final class IdOrder {
     return true;
   }
 
+  /**
+   * A warning when most ids are integers but some are not: one stray token (a header line, a typo) then orders
+   * every id as a string, {@code "10"} before {@code "2"}, which is rarely what was meant. Empty when all or
+   * none of the ids are integers.
+   *
+   * @param what what the ids are, e.g. {@code item}
+   */
+  public static java.util.Optional<String> mixedWarning(java.util.Collection<String> ids, String what) {
+    int others = 0;
+    String example = null;
+    for (String id : ids) {
+      if (!isInteger(id)) {
+        others++;
+        example = example == null ? id : example;
+      }
+    }
+    if (others == 0 || others == ids.size()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(others + " of " + ids.size() + " " + what + " ids are not integers (e.g. '" + example
+        + "'), so all " + what + " ids are ordered as strings ('10' before '2'); if the ids are numbers, fix or"
+        + " remove the lines with those ids");
+  }
+
   private static boolean isInteger(String s) {
     int n = s.length();
     if (n == 0 || n > 18) {

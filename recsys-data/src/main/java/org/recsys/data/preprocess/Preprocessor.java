@@ -9,6 +9,8 @@ import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.UserSequence;
 import org.recsys.data.stats.DataStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns interactions as read into chronological user sequences over a dense item vocabulary:
@@ -25,6 +27,10 @@ import org.recsys.data.stats.DataStats;
  * Works on primitive arrays throughout; a step that removes everything throws {@link EmptyDataException}.
  */
 public final class Preprocessor {
+  /** The key of {@link Preprocessed#steps()} that holds a warning about the data, when there is one. */
+  public static final String WARNING = "warning";
+  private static final Logger LOG = LoggerFactory.getLogger(Preprocessor.class);
+
   private final PreprocessOptions options;
 
   public Preprocessor(PreprocessOptions options) {
@@ -241,6 +247,10 @@ public final class Preprocessor {
     SequenceDataset dataset = new SequenceDataset(ItemVocabulary.of(vocab), sequences);
     steps.put("vocabulary", (IdOrder.allIntegers(vocab) ? "numeric" : "lexicographic")
         + " id order, " + vocab.size() + " items, " + sequences.size() + " users");
+    IdOrder.mixedWarning(vocab, "item").ifPresent(w -> {
+      LOG.warn(w);
+      steps.put(WARNING, w);
+    });
     return new Preprocessed(dataset, before, DataStats.of(dataset), steps);
   }
 

@@ -21,14 +21,17 @@ public final class ConfigOptions {
     return config;
   }
 
-  /** Defaults &lt; file &lt; overrides (plus any extra overrides, applied last). */
-  public ResolvedConfig resolve(List<String> extra) {
+  /** Defaults &lt; file &lt; overrides. */
+  public ResolvedConfig resolve() {
+    return resolve(List.of(), ConfigLayers.OVERRIDES);
+  }
+
+  /** Defaults &lt; file &lt; overrides &lt; {@code extra} overrides, which errors say come from {@code extraOrigin}. */
+  public ResolvedConfig resolve(List<String> extra, String extraOrigin) {
     ConfigLayers layers = ConfigLayers.withDefaults();
     if (config != null) {
       layers.file(config);
     }
-    List<String> all = new ArrayList<>(overrides);
-    all.addAll(extra);
-    return layers.overrides(all).resolve();
+    return layers.overrides(overrides).overrides(extra, extraOrigin).resolve();
   }
 }

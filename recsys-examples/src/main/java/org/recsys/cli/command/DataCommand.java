@@ -56,7 +56,7 @@ public final class DataCommand implements Runnable {
       if (format != null) {
         extra.add("data.format=" + format);
       }
-      ResolvedConfig resolved = config.resolve(extra);
+      ResolvedConfig resolved = config.resolve(extra, "--data/--format");
       return new ConfigBinder().bind(resolved, "data", DataConfig.class);
     }
 

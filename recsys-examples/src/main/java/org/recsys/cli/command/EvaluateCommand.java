@@ -2,10 +2,11 @@ package org.recsys.cli.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.recsys.api.EvaluationReport;
+import org.recsys.api.NonFiniteScoreException;
 import org.recsys.api.TrainedModel;
+import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
 import org.recsys.cli.experiment.SavedModels;
@@ -39,16 +40,27 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path modelDir = SavedModels.resolveModelDir(model);
     Path runDir = modelDir.toAbsolutePath().getParent();
     ConfigOptions effective = config;
-    if (config.file() == null && Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
+    if (config.file() == null) {
+      if (!Files.isRegularFile(runDir.resolve(RunFiles.CONFIG))) {
+        // The built-in defaults would evaluate on synthetic data and report a puzzling vocabulary mismatch.
+        throw new UsageException(modelDir + " has no " + RunFiles.CONFIG + " beside it (it is not the model of a"
+            + " run directory); pass --config with the data and preprocessing it was trained on");
+      }
+      RunFiles.requireFinished(runDir);
       effective = new ConfigOptions();
       effective.config = runDir.resolve(RunFiles.CONFIG);
       effective.overrides = config.overrides;
     }
-    Experiment experiment = Experiment.bind(effective.resolve(List.of()), registry);
+    Experiment experiment = Experiment.bind(effective.resolve(), registry);
     TrainedModel m = SavedModels.load(modelDir, registry.models());
     try (StopSignal stop = StopSignal.manual()) {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
-      EvaluationReport report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+      EvaluationReport report;
+      try {
+        report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+      } catch (NonFiniteScoreException e) {
+        throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());
+      }
       var out = spec.commandLine().getOut();
       out.print(MarkdownTables.report(report));
       out.flush();

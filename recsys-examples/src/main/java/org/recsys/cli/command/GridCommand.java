@@ -10,12 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.recsys.cli.ExitCodes;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.MetricSummary;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.BatchRunner;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.RunStoppedException;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ComponentModules;
@@ -29,9 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code recsys grid}: the cartesian product of parameter values, resumable, selected on validation. */
 @Command(name = "grid", mixinStandardHelpOptions = true,
     description = {"Run the cartesian product of parameter values.",
-        "Runs every combination of --grid values. Finished runs are skipped when re-run with the same",
-        "--out, so an interrupted grid resumes. Runs are ranked by the kept model's VALIDATION metric (never the",
-        "test metric); the best run's config is written to best.yaml, the table to summary.md."})
+        "Runs every combination of --grid values. Finished runs made from the same resolved config and data",
+        "are kept when re-run with the same --out, so an interrupted grid resumes; finished runs made otherwise",
+        "are refused unless --overwrite runs them again. Runs are ranked by the kept model's VALIDATION metric",
+        "(never the test metric); the best run's config is written to best.yaml, the table to summary.md."})
 public final class GridCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConfigOptions config;
@@ -40,6 +43,10 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = "--grid", required = true, paramLabel = "KEY=V1,V2,...",
       description = "A config key and its values (repeatable), e.g. --grid model.hiddenSize=32,64.")
   List<String> grid;
+
+  @Option(names = "--overwrite",
+      description = "Run again the points whose finished run was made with another config or data.")
+  boolean overwrite;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Grid directory (default: runs/grid-<timestamp>).")
   Path out;
@@ -80,20 +87,31 @@ public final class GridCommand implements Callable<Integer> {
     List<BatchRunner.NamedExperiment> experiments = new ArrayList<>();
     for (List<String> combo : combos) {
       // Bind every combination before running any, so a bad value fails fast.
-      experiments.add(new BatchRunner.NamedExperiment(runName(combo), Experiment.bind(config.resolve(combo), registry)));
+      experiments.add(new BatchRunner.NamedExperiment(runName(combo), Experiment.bind(config.resolve(combo, "--grid"),
+          registry)));
     }
     Path dir = out != null ? out
         : Path.of("runs", "grid-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     var stdout = spec.commandLine().getOut();
     List<BatchRunner.Outcome> outcomes;
     try (StopSignal stop = StopSignal.install()) {
-      BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop));
-      outcomes = batch.run(experiments, dir, o -> {
-        if (!common.quiet()) {
-          stdout.println((o.reused() ? "kept finished run " : "finished run ") + o.name());
+      try {
+        BatchRunner batch = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite);
+        outcomes = batch.run(experiments, dir, o -> {
+          if (!common.quiet()) {
+            stdout.println((o.reused() ? "kept finished run " : "finished run ") + o.name());
+            stdout.flush();
+          }
+        }, note -> {
+          stdout.println(note);
           stdout.flush();
-        }
-      });
+        });
+      } catch (RunStoppedException e) {
+        // Printed here, before the stop signal lets the JVM exit.
+        stdout.println(e.getMessage() + ". Run the same grid command again to continue: finished runs are kept");
+        stdout.flush();
+        return ExitCodes.RUNTIME_ERROR;
+      }
     }
     List<BatchRunner.Outcome> ranked = new ArrayList<>(outcomes);
     // Runs without the validation metric sort last.

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.recsys.cli.ExitCodes;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.ConfigException;
 import org.recsys.api.EvaluationReport;
@@ -20,6 +21,7 @@ import org.recsys.cli.config.ResolvedConfig;
 import org.recsys.cli.experiment.BatchRunner;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.RunStoppedException;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunComparison;
 import org.recsys.cli.report.RunFiles;
@@ -48,6 +50,10 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
   @Spec CommandSpec spec;
 
+  @Option(names = "--overwrite",
+      description = "Run again the points whose finished run was made with another config or data.")
+  boolean overwrite;
+
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Where the runs go (default: runs/quickstart-<timestamp>).")
   Path out;
@@ -69,12 +75,23 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<BatchRunner.Outcome> outcomes;
     long t0 = System.nanoTime();
     try (StopSignal stop = StopSignal.install()) {
-      outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop)).run(experiments, dir, o -> {
-        if (!common.quiet()) {
-          stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
-          stdout.flush();
-        }
-      });
+      try {
+        outcomes = new BatchRunner(new ExperimentRunner(stdout, common.quiet(), stop), overwrite).run(experiments, dir,
+            o -> {
+              if (!common.quiet()) {
+                stdout.printf("%s done (training %.1f s)%n", o.name(), o.record().trainSeconds());
+                stdout.flush();
+              }
+            }, note -> {
+              stdout.println(note);
+              stdout.flush();
+            });
+      } catch (RunStoppedException e) {
+        // Printed here, before the stop signal lets the JVM exit.
+        stdout.println(e.getMessage() + ". Run the same quickstart command again to continue: finished runs are kept");
+        stdout.flush();
+        return ExitCodes.RUNTIME_ERROR;
+      }
     }
     List<RunRecord> records = new ArrayList<>();
     List<EvaluationReport> reports = new ArrayList<>();
@@ -113,7 +130,10 @@ public final class QuickstartCommand implements Callable<Integer> {
       tree.remove("models");
       tree.set("model", models.get(i));
       Map<String, String> origins = new HashMap<>(plan.origins());
-      ResolvedConfig one = new ResolvedConfig(tree, origins);
+      origins.keySet().removeIf(k -> k.equals("model") || k.startsWith("model."));
+      // The entry binds as 'model', but errors must name it as the plan does, and where the list came from.
+      origins.put("model", plan.originOf("models"));
+      ResolvedConfig one = new ResolvedConfig(tree, origins, Map.of("model", "models[" + i + "]"));
       Experiment e = Experiment.bind(one, registry);
       out.add(new BatchRunner.NamedExperiment(String.format("%d-%s", i + 1, e.model().name()), e));
     }

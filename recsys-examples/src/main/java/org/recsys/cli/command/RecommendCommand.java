@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.recsys.api.ItemVocabulary;
+import org.recsys.api.NonFiniteScoreException;
 import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainedModel;
 import org.recsys.cli.UsageException;
@@ -58,7 +59,8 @@ public final class RecommendCommand implements Callable<Integer> {
       throw new UsageException("--k must be >= 1, got " + k);
     }
     ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
-    TrainedModel m = SavedModels.load(model, registry);
+    Path modelDir = SavedModels.resolveModelDir(model);
+    TrainedModel m = SavedModels.load(modelDir, registry);
     ItemVocabulary vocab = m.vocabulary();
     List<Integer> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
@@ -76,7 +78,12 @@ public final class RecommendCommand implements Callable<Integer> {
       err.println("warning: " + unknown.size() + " unknown item id(s) left out of the history: " + String.join(", ", unknown));
     }
     int[] h = known.stream().mapToInt(Integer::intValue).toArray();
-    List<ScoredItem> top = keepSeen ? m.recommend(h, k, new int[0]) : m.recommend(h, k);
+    List<ScoredItem> top;
+    try {
+      top = keepSeen ? m.recommend(h, k, new int[0]) : m.recommend(h, k);
+    } catch (NonFiniteScoreException e) {
+      throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());
+    }
     Map<String, String> titleMap = titles();
     var out = spec.commandLine().getOut();
     int rank = 1;

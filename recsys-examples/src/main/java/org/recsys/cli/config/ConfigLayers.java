@@ -1,6 +1,9 @@
 package org.recsys.cli.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +23,9 @@ import org.recsys.api.ConfigException;
 /**
  * Layers experiment configs: built-in defaults &lt; a YAML or JSON file &lt; {@code key.path=value} overrides.
  * A file's objects merge into lower layers key by key; any other value (scalars, lists) replaces what a lower
- * layer set. An override replaces the value at its path, a whole section included.
+ * layer set. An override replaces the value at its path, a whole section included. An empty file, a key given
+ * twice and a key without a value are errors naming the key and its source: each would otherwise mean a
+ * default that nobody asked for.
  */
 public final class ConfigLayers {
   /** The origin name of values that come from the built-in defaults. */
@@ -29,7 +34,9 @@ public final class ConfigLayers {
   public static final String OVERRIDES = "--set";
   private static final String DEFAULTS_RESOURCE = "/org/recsys/cli/defaults.yaml";
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  // A key given twice is an error, not last-wins: the first value would be ignored without a word.
+  private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private final ObjectNode tree = JsonNodeFactory.instance.objectNode();
   private final Map<String, String> origins = new HashMap<>();
 
@@ -65,12 +72,12 @@ public final class ConfigLayers {
       throw new ConfigException("", "config file not found: " + file);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new ConfigException("", "cannot parse config " + file + where + ": " + e.getOriginalMessage());
+      throw new ConfigException(duplicateKey(e), "cannot parse config " + file + where + ": " + describe(e));
     } catch (IOException e) {
       throw new ConfigException("", "cannot read config " + file + ": " + e.getMessage());
     }
     if (node == null || node.isMissingNode() || node.isNull()) {
-      return this;
+      throw new ConfigException("", "config " + file + " is empty; give at least one key (e.g. model: {type: sasrec})");
     }
     if (!node.isObject()) {
       throw new ConfigException("", "config " + file + " must be a mapping of keys to values at the top level");
@@ -85,7 +92,7 @@ public final class ConfigLayers {
     try {
       node = yaml.readTree(yamlText);
     } catch (JsonProcessingException e) {
-      throw new ConfigException("", "cannot parse " + origin + ": " + e.getOriginalMessage());
+      throw new ConfigException(duplicateKey(e), "cannot parse " + origin + ": " + describe(e));
     }
     if (node != null && node.isObject()) {
       merge(node, origin);
@@ -100,27 +107,40 @@ public final class ConfigLayers {
    * ({@code 10}, {@code true}, {@code [1, 5, 10]}, {@code {type: bce}}).
    */
   public ConfigLayers overrides(List<String> assignments) {
+    return overrides(assignments, OVERRIDES);
+  }
+
+  /**
+   * Like {@link #overrides(List)}, with {@code origin} naming where the assignments came from in error
+   * messages (e.g. {@code --grid}).
+   */
+  public ConfigLayers overrides(List<String> assignments, String origin) {
     for (String assignment : assignments) {
       int eq = assignment.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(assignment, "--set expects key.path=value, got '" + assignment + "'");
+        throw new ConfigException(assignment, origin + " expects key.path=value, got '" + assignment + "'");
       }
       String path = assignment.substring(0, eq).trim();
       String raw = assignment.substring(eq + 1);
+      if (raw.isBlank()) {
+        throw new ConfigException(path, origin + " " + path + "= has no value; give one, or leave the key out for"
+            + " its default");
+      }
       JsonNode value;
       try {
-        value = raw.isBlank() ? JsonNodeFactory.instance.textNode(raw) : yaml.readTree(raw);
+        value = yaml.readTree(raw);
       } catch (JsonProcessingException e) {
-        throw new ConfigException(path, "--set " + path + ": cannot parse value '" + raw + "': " + e.getOriginalMessage());
+        throw new ConfigException(path, origin + " " + path + ": cannot parse value '" + raw + "': " + describe(e));
       }
       if (value == null || value.isMissingNode()) {
         value = JsonNodeFactory.instance.textNode(raw);
       }
+      requireValues(value, path, origin);
       ObjectNode parent = tree;
       String[] parts = path.split("\\.");
       for (int i = 0; i < parts.length - 1; i++) {
         if (parts[i].isEmpty()) {
-          throw new ConfigException(path, "--set: empty key segment in '" + path + "'");
+          throw new ConfigException(path, origin + ": empty key segment in '" + path + "'");
         }
         JsonNode child = parent.get(parts[i]);
         if (child == null || !child.isObject()) {
@@ -129,15 +149,12 @@ public final class ConfigLayers {
         parent = (ObjectNode) child;
       }
       String leaf = parts[parts.length - 1];
-      String prefix = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
       // A --set value replaces what was there, sections included: --set 'model={type: markov}' must not keep
-      // the file's SASRec keys. Dotted keys change single values.
+      // the file's SASRec keys. Dotted keys change single values, and their sections keep the origins of their
+      // other keys.
       forgetOrigins(path);
       parent.set(leaf, value.deepCopy());
-      recordOrigins(value, path, OVERRIDES);
-      if (!prefix.isEmpty()) {
-        origins.putIfAbsent(prefix, OVERRIDES);
-      }
+      recordOrigins(value, path, origin);
     }
     return this;
   }
@@ -148,7 +165,46 @@ public final class ConfigLayers {
   }
 
   private void merge(JsonNode node, String origin) {
+    requireValues(node, "", origin);
     mergeInto(tree, node, "", origin);
+  }
+
+  /** Refuses null leaves ({@code epochs:} with nothing after it, {@code ~}), which would bind as the default. */
+  private static void requireValues(JsonNode node, String path, String origin) {
+    if (node.isNull()) {
+      throw new ConfigException(path, "'" + path + "' in " + origin + " has no value; give one, or leave the key out"
+          + " for its default");
+    }
+    if (node.isObject()) {
+      node.fields().forEachRemaining(f -> requireValues(f.getValue(), path.isEmpty() ? f.getKey()
+          : path + "." + f.getKey(), origin));
+    }
+  }
+
+  /** The dotted path of a key given twice, or "" for other parse errors. */
+  private static String duplicateKey(JsonProcessingException e) {
+    if (e.getProcessor() instanceof JsonParser p && e.getOriginalMessage().startsWith("Duplicate field")) {
+      String parent = pathOf(p.getParsingContext().getParent());
+      String leaf = p.getParsingContext().getCurrentName();
+      return parent.isEmpty() ? leaf : parent + "." + leaf;
+    }
+    return "";
+  }
+
+  private static String pathOf(JsonStreamContext c) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonStreamContext x = c; x != null; x = x.getParent()) {
+      if (x.inObject() && x.getCurrentName() != null) {
+        sb.insert(0, sb.length() == 0 ? x.getCurrentName() : x.getCurrentName() + ".");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String key = duplicateKey(e);
+    return key.isEmpty() ? e.getOriginalMessage() : "key '" + key + "' is given twice (the first value would be"
+        + " ignored)";
   }
 
   private void mergeInto(ObjectNode target, JsonNode source, String prefix, String origin) {

@@ -70,7 +70,8 @@ public record Experiment(long seed, DataConfig data, DataFormat dataFormat, Conf
       }
     });
     JsonNode seedNode = config.at("seed");
-    if (!seedNode.isMissingNode() && !seedNode.canConvertToLong()) {
+    // canConvertToLong alone accepts 1.5 and would truncate it.
+    if (!seedNode.isMissingNode() && !(seedNode.isIntegralNumber() && seedNode.canConvertToLong())) {
       throw new ConfigException("seed", "seed must be an integer, got '" + seedNode.asText() + "' in "
           + config.originOf("seed"));
     }

@@ -1,9 +1,5 @@
 package org.recsys.cli.experiment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EvalCase;
 import org.recsys.api.EvaluationReport;
@@ -22,6 +20,8 @@ import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
+import org.recsys.api.TrainingStoppedException;
+import org.recsys.cli.UsageException;
 import org.recsys.cli.progress.ConsoleProgress;
 import org.recsys.cli.progress.EpochLog;
 import org.recsys.cli.progress.KeptEpoch;
@@ -34,8 +34,10 @@ import org.recsys.cli.report.MarkdownReport;
 import org.recsys.cli.report.Provenance;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.report.RunRecord;
+import org.recsys.data.DataConfig;
 import org.recsys.data.DataPipeline;
 import org.recsys.data.LoadedData;
+import org.recsys.data.preprocess.Preprocessor;
 import org.recsys.data.sampling.NegativeSampler;
 import org.recsys.data.sampling.SampledCandidates;
 import org.recsys.data.split.DataSplit;
@@ -78,32 +80,48 @@ public final class ExperimentRunner {
       throw new IllegalArgumentException("the split left no test cases (users: " + loaded.after().users()
           + "); check data.split and the preprocessing");
     }
-    String checksum = loaded.provenance().containsKey("sha256") ? "sha256:" + loaded.provenance().get("sha256")
-        : Provenance.sha256(loaded.provenance().getOrDefault("source", "synthetic"));
+    String checksum = experiment.data().usesSynthetic() ? dataChecksum(experiment.data())
+        : "sha256:" + loaded.provenance().get("sha256");
     return new PreparedData(loaded, split, checksum);
   }
 
   /**
-   * Runs {@code experiment} into {@code runDir}.
-   *
-   * @param resume continue training from the run directory's checkpoint
+   * The checksum {@link #prepare} records for this data, without loading it: the SHA-256 of the file, or of the
+   * synthetic generator's settings.
    */
-  public RunRecord run(Experiment experiment, Path runDir, boolean resume) throws IOException {
-    return run(experiment, prepare(experiment), runDir, resume);
+  public static String dataChecksum(DataConfig data) throws IOException {
+    return data.usesSynthetic() ? Provenance.sha256(DataPipeline.syntheticSource(data.synthetic()))
+        : "sha256:" + DataPipeline.sha256(Path.of(data.path()));
+  }
+
+  /**
+   * Runs {@code experiment} into {@code runDir}; see {@link RunDirectory} for how the directory is written.
+   *
+   * @param mode what may happen to a finished or interrupted run already in {@code runDir}
+   */
+  public RunRecord run(Experiment experiment, Path runDir, RunMode mode) throws IOException {
+    return run(experiment, prepare(experiment), runDir, mode);
   }
 
   /** Runs {@code experiment} on data prepared earlier. */
-  public RunRecord run(Experiment experiment, PreparedData data, Path runDir, boolean resume) throws IOException {
-    Files.createDirectories(runDir);
-    writeResolvedConfig(experiment, runDir);
+  public RunRecord run(Experiment experiment, PreparedData data, Path runDir, RunMode mode) throws IOException {
+    RunDirectory dir = RunDirectory.of(runDir);
+    Path work = dir.begin(mode);
+    boolean resume = mode == RunMode.RESUME;
+    RunState state = new RunState(data.checksum(), 0);
+    if (resume) {
+      state = resumable(experiment, data, dir);
+    }
+    AtomicFiles.writeString(work.resolve(RunFiles.CONFIG), RunIdentity.configText(experiment));
+    state.write(work);
     Provenance provenance = Provenance.capture(data.checksum(), experiment.seed());
     DataSplit split = data.split();
 
     List<EvalCase> validation = split.validation();
     List<EvalCase> test = split.test();
     if (experiment.evaluation().needsCandidates()) {
-      validation = frozenCandidates(experiment, split, validation, runDir.resolve(VALIDATION_CANDIDATES), 1);
-      test = frozenCandidates(experiment, split, test, runDir.resolve(TEST_CANDIDATES), 2);
+      validation = frozenCandidates(experiment, split, validation, work.resolve(VALIDATION_CANDIDATES), 1);
+      test = frozenCandidates(experiment, split, test, work.resolve(TEST_CANDIDATES), 2);
     }
     Map<String, String> extras = new LinkedHashMap<>(split.protocol());
     ItemPopularity popularity = ItemPopularity.fromDataset(split.train());
@@ -114,25 +132,58 @@ public final class ExperimentRunner {
     KeptEpoch kept = new KeptEpoch();
     TrainedModel model;
     long t0 = System.nanoTime();
-    Path epochFile = runDir.resolve(RunFiles.EPOCHS);
-    try (LogFileListener log = new LogFileListener(runDir.resolve(RunFiles.LOG));
+    double earlierSeconds = state.trainSeconds();
+    RunState started = state;
+    // Training time survives a stop and resume: what earlier attempts spent is kept in run-state.json.
+    Runnable saveTime = () -> {
+      try {
+        started.withTrainSeconds(earlierSeconds + (System.nanoTime() - t0) / 1e9).write(work);
+      } catch (IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
+    };
+    Path epochFile = work.resolve(RunFiles.EPOCHS);
+    RunRecord record;
+    String phase = "before training";
+    try (LogFileListener log = new LogFileListener(work.resolve(RunFiles.LOG));
         EpochLog epochLog = new EpochLog(epochFile, !resume)) {
-      log.line("run " + runDir.getFileName() + ": model " + experiment.model().name() + ", " + split.train().users().size()
+      log.line("run " + dir.name() + ": model " + experiment.model().name() + ", " + split.train().users().size()
           + " training users, " + validation.size() + " validation and " + test.size() + " test cases");
       log.line(provenance.backends());
-      TrainingListener listener = new Listeners(kept, log, epochLog,
+      TrainingListener clock = new TrainingListener() {
+        @Override
+        public void onEpochEnd(org.recsys.api.EpochResult result) {
+          saveTime.run();
+        }
+      };
+      TrainingListener listener = new Listeners(kept, log, epochLog, clock,
           new ConsoleProgress(experiment.model().name(), out, quiet, stop));
       TrainingContext context = new TrainingContext(experiment.seed(), validation.isEmpty() ? null : validator,
-          runDir.resolve(CHECKPOINT_DIR), resume, listener);
-      model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
-      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+          work.resolve(CHECKPOINT_DIR), resume, listener);
+      phase = "during training";
+      try {
+        model = experiment.model().trainer().train(new TrainingData(split.train(), validation), context);
+      } catch (TrainingStoppedException stopped) {
+        saveTime.run();
+        throw new RunStoppedException("during epoch " + stopped.epoch(), work, stopped);
+      } catch (RuntimeException failed) {
+        saveTime.run();
+        throw failed;
+      }
+      saveTime.run();
+      double trainSeconds = earlierSeconds + (System.nanoTime() - t0) / 1e9;
       log.line(String.format(Locale.ROOT, "trained in %.1f s", trainSeconds));
-      SavedModels.save(model, runDir.resolve(RunFiles.MODEL_DIR));
+      phase = checkStop("after training", work);
+      Path modelDir = work.resolve(RunFiles.MODEL_DIR);
+      // What a killed save left there must not mix with this model's files.
+      RunDirectory.deleteTree(modelDir);
+      SavedModels.save(model, modelDir);
 
+      phase = checkStop("during evaluation", work);
       long t1 = System.nanoTime();
       EvaluationReport report;
       try (ScoringProgress scoring = new ScoringProgress(model, "evaluate " + experiment.model().name(), test.size(),
-          showBars())) {
+          showBars(), stop::requested)) {
         report = testEvaluator.evaluate(scoring, test);
       }
       double evalSeconds = (System.nanoTime() - t1) / 1e9;
@@ -141,20 +192,35 @@ public final class ExperimentRunner {
       Map<String, MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
           : validator.evaluate(model, validation).metrics();
       List<String> warnings = new ArrayList<>(split.warnings());
+      String dataWarning = data.loaded().provenance().get("preprocess." + Preprocessor.WARNING);
+      if (dataWarning != null) {
+        warnings.add(dataWarning);
+      }
       if (experiment.data().usesSynthetic()) {
         // Synthetic users share no clock and no drift, so the leave-one-out time-leak warning does not apply.
         warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
       }
       Map<String, Object> dataSummary = dataSummary(data, split, warnings);
-      RunRecord record = new RunRecord(runDir.getFileName().toString(), experiment.model().name(), report.protocol(),
+      record = new RunRecord(dir.name(), experiment.model().name(), report.protocol(),
           report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
-      RunFiles.writePerCase(runDir, test, report);
-      RunFiles.writeRecord(runDir, record);
-      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
-      AtomicFiles.writeString(runDir.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
-      return record;
+      // Charts cannot be drawn once the JVM is shutting down (Java2D registers shutdown hooks): stop before.
+      phase = checkStop("before writing the report", work);
+      RunFiles.writePerCase(work, test, report);
+      RunFiles.writeRecord(work, record);
+      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
+      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
+    } catch (RunStoppedException stopped) {
+      throw stopped;
+    } catch (RuntimeException failed) {
+      if (stop.requested()) {
+        // Whatever failed because the JVM is shutting down, the unfinished run is intact for --resume.
+        throw new RunStoppedException(phase, work, failed);
+      }
+      throw failed;
     }
+    dir.commit();
+    return record;
   }
 
   /**
@@ -173,11 +239,23 @@ public final class ExperimentRunner {
     }
     List<EvalCase> test = split.test();
     if (experiment.evaluation().needsCandidates()) {
-      test = frozenCandidates(experiment, split, test, candidatesDir.resolve(TEST_CANDIDATES), 2);
+      Path file = candidatesDir.resolve(TEST_CANDIDATES);
+      // A finished run directory is never written to: candidates it lacks are drawn (the same way) in memory.
+      test = Files.exists(file) ? frozenCandidates(experiment, split, test, file, 2)
+          : SampledCandidates.generate(test, sampler(experiment, split, experiment.seed() * 31 + 2),
+              experiment.candidates().negatives(), experiment.seed() * 31 + 2).attachTo(test);
     }
     Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
         ItemPopularity.fromDataset(split.train()));
     return evaluator.evaluate(model, test);
+  }
+
+  /** Stops the run here when a stop was asked for; returns {@code when}, the phase about to start. */
+  private String checkStop(String when, Path work) {
+    if (stop.requested()) {
+      throw new RunStoppedException(when, work, null);
+    }
+    return when;
   }
 
   private boolean showBars() {
@@ -190,12 +268,15 @@ public final class ExperimentRunner {
       return cases;
     }
     long seed = experiment.seed() * 31 + salt;
-    NegativeSampler sampler = experiment.candidates().sampler().equals("popularity")
-        ? NegativeSampler.popularity(split.train(), seed)
-        : NegativeSampler.uniform(split.train().numItems(), seed);
-    SampledCandidates candidates = SampledCandidates.loadOrGenerate(file, cases, sampler,
+    SampledCandidates candidates = SampledCandidates.loadOrGenerate(file, cases, sampler(experiment, split, seed),
         experiment.candidates().negatives(), seed);
     return candidates.attachTo(cases);
+  }
+
+  private static NegativeSampler sampler(Experiment experiment, DataSplit split, long seed) {
+    return experiment.candidates().sampler().equals("popularity")
+        ? NegativeSampler.popularity(split.train(), seed)
+        : NegativeSampler.uniform(split.train().numItems(), seed);
   }
 
   private static Map<String, Object> dataSummary(PreparedData data, DataSplit split, List<String> warnings) {
@@ -215,12 +296,42 @@ public final class ExperimentRunner {
     return m;
   }
 
-  private static void writeResolvedConfig(Experiment experiment, Path runDir) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    String text = "# Fully resolved config of this run (defaults < file < --set, every default filled in).\n"
-        + "# Re-run it with: recsys run --config " + RunFiles.CONFIG + "\n"
-        + yaml.writeValueAsString(experiment.resolvedTree(yaml));
-    AtomicFiles.writeString(runDir.resolve(RunFiles.CONFIG), text);
+  /**
+   * Checks that the interrupted (or finished) run in {@code dir} is this experiment on this data, the epoch
+   * limit aside, and returns its state.
+   *
+   * @throws UsageException naming the first difference
+   */
+  private RunState resumable(Experiment experiment, PreparedData data, RunDirectory dir) throws IOException {
+    Path work = dir.staging();
+    Optional<RunIdentity> there = RunIdentity.read(work);
+    if (there.isEmpty()) {
+      out.println("note: " + work + " records no config (killed as it started); training starts from the beginning");
+      out.flush();
+      return new RunState(data.checksum(), 0);
+    }
+    Optional<String> d = there.get().difference(RunIdentity.of(experiment, data.checksum()), Set.of("model.epochs"));
+    if (d.isPresent()) {
+      throw new UsageException("--resume: the run in " + dir.target() + " was made with another config or data: "
+          + d.get() + ". Resume it with its own config (" + work.resolve(RunFiles.CONFIG) + "), or start again with"
+          + " --overwrite");
+    }
+    if (!hasCheckpoint(work.resolve(CHECKPOINT_DIR))) {
+      out.println("note: " + work.resolve(CHECKPOINT_DIR) + " holds no checkpoint (the model keeps none, or it was"
+          + " stopped before its first epoch ended); training starts from the beginning");
+      out.flush();
+    }
+    RunState state = RunState.read(work);
+    return new RunState(data.checksum(), state.trainSeconds());
+  }
+
+  private static boolean hasCheckpoint(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(f -> Files.isRegularFile(f)
+          && !AtomicFiles.isTemporary(f.getFileName().toString()));
+    }
   }
 }

@@ -1,6 +1,8 @@
 package org.recsys.cli.progress;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -17,13 +19,23 @@ public final class ScoringProgress implements Recommender, AutoCloseable {
   private final Recommender inner;
   private final ProgressBar bar;
   private final AtomicLong done = new AtomicLong();
+  private final BooleanSupplier stopRequested;
 
   /**
    * @param total the number of histories the evaluation will score
    * @param show whether to draw a bar (false when quiet or not on a terminal)
    */
   public ScoringProgress(Recommender inner, String label, long total, boolean show) {
+    this(inner, label, total, show, () -> false);
+  }
+
+  /**
+   * Like {@link #ScoringProgress(Recommender, String, long, boolean)}, and cancels the evaluation (a
+   * {@link CancellationException} from the next batch) once {@code stopRequested} says so.
+   */
+  public ScoringProgress(Recommender inner, String label, long total, boolean show, BooleanSupplier stopRequested) {
     this.inner = inner;
+    this.stopRequested = stopRequested;
     this.bar = show ? new ProgressBarBuilder().setTaskName(label).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate()
         .build() : null;
@@ -36,6 +48,7 @@ public final class ScoringProgress implements Recommender, AutoCloseable {
 
   @Override
   public float[][] scoreAll(List<int[]> histories) {
+    checkStop();
     float[][] scores = inner.scoreAll(histories);
     step(histories.size());
     return scores;
@@ -43,9 +56,16 @@ public final class ScoringProgress implements Recommender, AutoCloseable {
 
   @Override
   public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
+    checkStop();
     float[][] scores = inner.scoreCandidates(histories, candidates);
     step(histories.size());
     return scores;
+  }
+
+  private void checkStop() {
+    if (stopRequested.getAsBoolean()) {
+      throw new CancellationException("evaluation cancelled: a stop was requested");
+    }
   }
 
   private void step(int n) {

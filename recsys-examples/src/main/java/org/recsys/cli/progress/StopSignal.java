@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns Ctrl-C (SIGINT / SIGTERM) into a polite request: the trainer sees {@link #requested()}, writes a
- * checkpoint and stops, and the JVM exits only once {@link #finished()} was called or a grace period passed.
+ * checkpoint and stops (evaluation and reporting stop too), and the JVM exits only once {@link #finished()} was
+ * called or a grace period passed.
  */
 public final class StopSignal implements AutoCloseable {
   private static final long GRACE_SECONDS = 60;
@@ -50,7 +51,8 @@ public final class StopSignal implements AutoCloseable {
       return;
     }
     requested = true;
-    System.err.println("\nrecsys: stopping after the current step and saving a checkpoint (Ctrl-C again to abort)...");
+    System.err.println("\nrecsys: stopping at the next safe point (a checkpoint when training); the unfinished run"
+        + " is kept for --resume...");
     try {
       done.await(GRACE_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

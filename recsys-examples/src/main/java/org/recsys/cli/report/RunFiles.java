@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.recsys.api.AtomicFiles;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.EvalCase;
 import org.recsys.api.EvaluationReport;
 
@@ -40,16 +41,39 @@ public final class RunFiles {
     AtomicFiles.write(runDir.resolve(METRICS), out -> out.write(bytes));
   }
 
-  /** Reads {@code metrics.json}, naming the file when it is missing or malformed. */
+  /**
+   * Reads {@code metrics.json} of a finished run, naming the file when it is missing, malformed or fails its
+   * checksum, and the directory when it holds no finished run.
+   */
   public static RunRecord readRecord(Path runDir) throws IOException {
     Path file = runDir.resolve(METRICS);
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString(), null, "not a run directory: it has no " + METRICS);
-    }
+    requireFinished(runDir);
+    ChecksumList.verify(runDir, List.of(METRICS));
     try {
       return JSON.readValue(file.toFile(), RunRecord.class);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new IOException(file + ": not a valid run record: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that {@code runDir} holds a finished run: one whose checksum list, written last, is there.
+   *
+   * @throws NoSuchFileException naming the directory when it does not exist or holds no run
+   * @throws IOException naming the directory when the run in it was never finished
+   */
+  public static void requireFinished(Path runDir) throws IOException {
+    if (!Files.isDirectory(runDir)) {
+      throw new NoSuchFileException(runDir.toString(), null, Files.exists(runDir) ? "not a directory"
+          : "no such run directory");
+    }
+    if (!ChecksumList.exists(runDir)) {
+      if (!Files.exists(runDir.resolve(METRICS))) {
+        throw new NoSuchFileException(runDir.resolve(METRICS).toString(), null, "not a run directory: it has no "
+            + METRICS);
+      }
+      throw new IOException(runDir + ": not a finished run (it has no " + ChecksumList.FILE_NAME + ", which a run"
+          + " writes last): it was interrupted, or written by an older recsys; run it again");
     }
   }
 
@@ -80,9 +104,11 @@ public final class RunFiles {
   /** Per-case values written by {@link #writePerCase}, keyed by metric, with the users in row order. */
   public record PerCase(List<String> users, Map<String, double[]> values) {}
 
-  /** Reads {@code per-case.tsv}, naming the file and line of anything malformed. */
+  /** Reads {@code per-case.tsv} of a finished run, naming the file and line of anything malformed. */
   public static PerCase readPerCase(Path runDir) throws IOException {
     Path file = runDir.resolve(PER_CASE);
+    requireFinished(runDir);
+    ChecksumList.verify(runDir, List.of(PER_CASE));
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     if (lines.isEmpty()) {
       throw new IOException(file + ": empty per-case file");

@@ -47,15 +47,15 @@ public final class ModelRegistry {
   public ConfiguredModel configure(ResolvedConfig config, String section) {
     JsonNode node = config.at(section);
     JsonNode typeNode = node.path("type");
-    String key = section + ".type";
+    String key = config.nameOf(section + ".type");
     if (!typeNode.isTextual() || typeNode.asText().isBlank()) {
       throw new ConfigException(key, "missing '" + key + "' in " + config.originOf(section) + "; valid types: " + names());
     }
     String type = typeNode.asText();
     ModelFactory<?> f = factories.get(type);
     if (f == null) {
-      throw new ConfigException(key, "unknown " + section + " type '" + type + "' in " + config.originOf(key)
-          + "; valid types: " + names());
+      throw new ConfigException(key, "unknown " + section + " type '" + type + "' in " + config.originOf(section
+          + ".type") + (key.equals(section + ".type") ? "" : " (" + key + ")") + "; valid types: " + names());
     }
     return configured(type, f, config, section);
   }

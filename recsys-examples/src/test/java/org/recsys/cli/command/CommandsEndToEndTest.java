@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.ChecksumList;
 import org.recsys.cli.CliTestSupport;
 import org.recsys.cli.report.RunFiles;
 
@@ -61,8 +62,10 @@ class CommandsEndToEndTest {
     assertThat(r.out()).contains("best: ");
     assertThat(out.resolve("best.yaml")).exists();
     assertThat(Files.readString(out.resolve("summary.md"))).contains("validation NDCG@10");
-    // A finished run is kept on re-run: delete one run's metrics to simulate an interruption.
-    Files.delete(out.resolve("decay=0.5_seed=2").resolve(RunFiles.METRICS));
+    // A finished run is kept on re-run; an interrupted one (unsealed, beside its directory) is run again.
+    Path interrupted = out.resolve(".decay=0.5_seed=2.partial");
+    Files.move(out.resolve("decay=0.5_seed=2"), interrupted);
+    Files.delete(interrupted.resolve(ChecksumList.FILE_NAME));
     CliTestSupport again = CliTestSupport.run(args);
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).contains("kept finished run decay=0.1_seed=1").contains("finished run decay=0.5_seed=2");

@@ -34,13 +34,14 @@ class StopAndResumeTest {
 
   @Test
   void aStoppedRunResumesToTheSameResult() throws Exception {
-    RunRecord unbroken = runner(StopSignal.manual()).run(experiment, dir.resolve("unbroken"), false);
+    RunRecord unbroken = runner(StopSignal.manual()).run(experiment, dir.resolve("unbroken"), RunMode.NEW);
 
     Path runDir = dir.resolve("stopped");
+    Path staging = RunDirectory.of(runDir).staging();
     StopSignal stop = StopSignal.manual();
     Thread watcher = new Thread(() -> {
       // Ask for a stop once the second epoch has ended, as Ctrl-C would.
-      Path log = runDir.resolve(RunFiles.LOG);
+      Path log = staging.resolve(RunFiles.LOG);
       try {
         while (!Files.exists(log) || !Files.readString(log).contains("epoch 2 ")) {
           Thread.sleep(2);
@@ -51,13 +52,15 @@ class StopAndResumeTest {
       stop.request();
     });
     watcher.start();
-    assertThatThrownBy(() -> runner(stop).run(experiment, runDir, false))
-        .isInstanceOf(TrainingStoppedException.class);
+    assertThatThrownBy(() -> runner(stop).run(experiment, runDir, RunMode.NEW))
+        .isInstanceOf(RunStoppedException.class).hasCauseInstanceOf(TrainingStoppedException.class);
     watcher.join();
-    assertThat(runDir.resolve("checkpoint")).isDirectory();
-    assertThat(runDir.resolve(RunFiles.METRICS)).doesNotExist();
+    // The unfinished run waits beside the run directory, which does not exist until the run is complete.
+    assertThat(staging.resolve("checkpoint")).isDirectory();
+    assertThat(runDir).doesNotExist();
 
-    RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, true);
+    RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, RunMode.RESUME);
+    assertThat(staging).doesNotExist();
     assertThat(resumed.metrics()).isEqualTo(unbroken.metrics());
     assertThat(resumed.validation()).isEqualTo(unbroken.validation());
     // The report keeps the whole history, epochs before the stop included.

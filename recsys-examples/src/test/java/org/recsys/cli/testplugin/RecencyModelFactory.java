@@ -18,9 +18,20 @@ import org.recsys.api.VocabularyFile;
  * It scores an item by how recently it appeared in the history, decayed by {@code decay} per step.
  */
 public final class RecencyModelFactory implements ModelFactory<RecencyModelFactory.Params> {
-  /** Parameters of the test component. */
-  public record Params(@JsonProperty("decay") Double decay) {
+  /**
+   * Parameters of the test component.
+   *
+   * @param decay the weight of each step back in the history
+   * @param failTraining make training fail, as a crash midway through a run would (for tests of what a failed
+   *     run leaves behind)
+   */
+  public record Params(@JsonProperty("decay") Double decay, @JsonProperty("failTraining") Boolean failTraining) {
+    public Params(Double decay) {
+      this(decay, null);
+    }
+
     public Params {
+      failTraining = failTraining != null && failTraining;
       decay = decay == null ? 0.5 : decay;
       if (decay <= 0 || decay > 1) {
         throw new ConfigException("decay", "decay must be in (0, 1], got " + decay);
@@ -35,7 +46,12 @@ public final class RecencyModelFactory implements ModelFactory<RecencyModelFacto
 
   @Override
   public Trainer trainer(Params parameters) {
-    return (data, context) -> new RecencyModel(data.train().items(), parameters.decay());
+    return (data, context) -> {
+      if (parameters.failTraining()) {
+        throw new IllegalStateException("training failed on purpose (failTraining: true)");
+      }
+      return new RecencyModel(data.train().items(), parameters.decay());
+    };
   }
 
   @Override

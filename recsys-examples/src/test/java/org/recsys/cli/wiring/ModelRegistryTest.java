@@ -54,7 +54,7 @@ class ModelRegistryTest {
     ResolvedConfig c = config("model:\n  type: test-recency\n  decya: 0.3\n");
     assertThatThrownBy(() -> registry.configure(c, "model")).isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown key 'model.decya'").hasMessageContaining("exp.yaml")
-        .hasMessageContaining("valid keys: [decay, type]")
+        .hasMessageContaining("valid keys: [decay, failTraining, type]")
         .extracting(e -> ((ConfigException) e).key()).isEqualTo("model.decya");
   }
 
