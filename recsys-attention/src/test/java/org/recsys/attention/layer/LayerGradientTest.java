@@ -68,6 +68,18 @@ class LayerGradientTest {
     return new TransformerBlock("block", SIZE, 2, 6, causal, layout, dropout, dropout, 1e-5f, Initialisation.XAVIER);
   }
 
+  @Test
+  void lstm() {
+    LayerGradientCheck.of(new Lstm("lstm", SIZE, 3, 0.0)).run();
+  }
+
+  @Test
+  void lstmWithInputDropout() {
+    Lstm lstm = new Lstm("lstm", SIZE, 3, 0.3);
+    LayerGradientCheck.of(lstm).run();
+    LayerGradientCheck.of(lstm).withDropout(5).run();
+  }
+
   @ParameterizedTest
   @EnumSource(PositionOrigin.class)
   void sequenceEmbedding(PositionOrigin origin) {
