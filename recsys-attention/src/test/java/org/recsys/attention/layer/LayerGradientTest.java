@@ -80,6 +80,16 @@ class LayerGradientTest {
     LayerGradientCheck.of(lstm).withDropout(5).run();
   }
 
+  @Test
+  void attentionPooling() {
+    LayerGradientCheck.of(new AttentionPooling("pooling", 3, 3, SIZE, 0.0)).weightScale(2).run();
+  }
+
+  @Test
+  void attentionPoolingWithDropout() {
+    LayerGradientCheck.of(new AttentionPooling("pooling", 3, 3, SIZE, 0.3)).weightScale(2).withDropout(5).run();
+  }
+
   @ParameterizedTest
   @EnumSource(PositionOrigin.class)
   void sequenceEmbedding(PositionOrigin origin) {
