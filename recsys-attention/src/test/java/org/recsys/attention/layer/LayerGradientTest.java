@@ -81,6 +81,16 @@ class LayerGradientTest {
   }
 
   @Test
+  void gru() {
+    LayerGradientCheck.of(new Gru("gru", SIZE, 3, 0.0)).run();
+  }
+
+  @Test
+  void gruWithInputDropout() {
+    LayerGradientCheck.of(new Gru("gru", SIZE, 3, 0.3)).withDropout(5).run();
+  }
+
+  @Test
   void attentionPooling() {
     LayerGradientCheck.of(new AttentionPooling("pooling", 3, 3, SIZE, 0.0)).weightScale(2).run();
   }
