@@ -16,7 +16,7 @@ import org.recsys.attention.nn.ParameterSet;
  * {@code h'}. Parameters {@code <name>.wx [in, 3h]}, {@code <name>.wh [h, 3h]}, {@code <name>.bx [3h]},
  * {@code <name>.bh [3h]} (gates in the order r, z, n; the two biases differ only in the n gate, where the
  * recurrent one sits inside the reset), all uniform in {@code +-1/sqrt(h)} as PyTorch starts them. GRU4Rec is
- * an embedding, this layer and a dot head.
+ * an embedding, this layer and a dot head. An empty history runs no step: its output is the zero initial state.
  *
  * <p>Laid out as {@link Lstm}: time-major ({@link TimeMajor}), each step one GEMM over the sequences still
  * running, element-wise kernels on heap arrays from index 0.

@@ -16,7 +16,8 @@ import org.recsys.attention.nn.WeightInit;
  * output is {@code h_t}. Parameters {@code <name>.wx [in, 4h]}, {@code <name>.wh [h, 4h]}, {@code <name>.b [4h]}
  * (gates in that order), uniform in {@code +-1/sqrt(h)} as PyTorch starts them, with the forget gate's bias
  * raised by 1 so that the cell remembers from the start. A stack is several of these; dropout on the input is
- * what a stacked LSTM applies between layers.
+ * what a stacked LSTM applies between layers. An empty history runs no step: its output is the zero initial
+ * state.
  *
  * <p>The recurrence runs time-major ({@link TimeMajor}), so each step is one GEMM over the sequences still
  * running. The element-wise kernels run on heap arrays that all start at index 0, because JDK 17's C2 only
