@@ -35,4 +35,18 @@ public final class FastTanh {
   public static float sigmoid(float x) {
     return 0.5f + 0.5f * tanh(0.5f * x);
   }
+
+  /** {@code x[j] = tanh(x[j])} for {@code j < n}: a loop C2 vectorises. */
+  public static void tanhInPlace(float[] x, int n) {
+    for (int j = 0; j < n; j++) {
+      x[j] = tanh(x[j]);
+    }
+  }
+
+  /** {@code x[j] = sigmoid(x[j])} for {@code j < n}: a loop C2 vectorises. */
+  public static void sigmoidInPlace(float[] x, int n) {
+    for (int j = 0; j < n; j++) {
+      x[j] = sigmoid(x[j]);
+    }
+  }
 }
