@@ -57,7 +57,7 @@ public final class SasRecNetworks {
 
   /** The preset's spec, resolved through the discovered components. */
   public static Blueprint blueprint(SasRecPreset.Params p) {
-    return FACTORY.components().resolve(SasRecPreset.spec(p));
+    return preset().resolve(p);
   }
 
   /** The architecture {@code p} stands for over {@code numItems} items. */
