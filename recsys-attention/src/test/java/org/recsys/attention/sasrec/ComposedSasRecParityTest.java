@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.recsys.attention.head.DotHead;
@@ -32,9 +33,32 @@ import org.recsys.attention.testing.GradientCheck;
 
 /** The composed SASRec against the monolithic pass it replaces: same outputs and gradients on the same weights. */
 class ComposedSasRecParityTest {
-  private static final int ITEMS = SasRecGradientTest.ITEMS;
-  private static final int MAX_LEN = SasRecGradientTest.MAX_LEN;
-  private static final int DIM = SasRecGradientTest.DIM;
+  private static final int ITEMS = 7;
+  private static final int MAX_LEN = 5;
+  private static final int DIM = 4;
+  private static final int[] INPUTS = {
+      3, 1, 4, 1, 5,
+      0, 0, 2, 6, 7,
+      0, 0, 0, 0, 6};
+  private static final int[] TARGETS = {
+      1, 4, 1, 5, 2,
+      0, 0, 6, 7, 3,
+      0, 0, 0, 0, 1};
+
+  static SasRecWeights randomWeights(long seed, int heads, PositionOrigin origin, boolean scoreBias) {
+    SasRecWeights w = SasRecWeights.allocate(ITEMS, MAX_LEN, DIM, 2, heads, origin, scoreBias);
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < w.set.size(); i++) {
+      Parameter p = w.set.get(i);
+      boolean gain = p.name().endsWith(".gain");
+      for (int j = 0; j < p.length(); j++) {
+        double g = r.nextDouble(-1, 1);
+        p.value().set(j, (float) (gain ? 1 + 0.3 * g : 0.5 * g));
+      }
+    }
+    w.value(SasRecWeights.ITEM).fill(0, DIM, 0f);
+    return w;
+  }
 
   static String composedName(String old) {
     return switch (old) {
@@ -95,15 +119,15 @@ class ComposedSasRecParityTest {
       int threads) {
     int k = GradientCheck.negativesFor(kind);
     double t = 0.6;
-    int[] neg = SasRecGradientTest.negatives(k, 11);
-    TrainingBatch batch = new TrainingBatch(3, MAX_LEN, SasRecGradientTest.INPUTS, SasRecGradientTest.TARGETS, neg, k);
-    try (SasRecNetwork old = new SasRecNetwork(SasRecGradientTest.randomWeights(2, heads, origin, scoreBias), kind, k,
+    int[] neg = GradientCheck.negatives(TARGETS, ITEMS, k, 11);
+    TrainingBatch batch = new TrainingBatch(3, MAX_LEN, INPUTS, TARGETS, neg, k);
+    try (SasRecNetwork old = new SasRecNetwork(randomWeights(2, heads, origin, scoreBias), kind, k,
         t, dropout, threads);
         ComposedNetwork composed = copyOf(old, sasrec(heads, origin, composedLoss(kind, k, t), scoreBias, dropout),
             threads)) {
       String what = kind + " bias=" + scoreBias + " heads=" + heads + " " + origin + " dropout=" + dropout;
-      PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, SasRecGradientTest.INPUTS,
-          SasRecGradientTest.TARGETS, new int[0], 0, ITEMS);
+      PackedSequences packed = PackedSequences.fromWindows(3, MAX_LEN, INPUTS,
+          TARGETS, new int[0], 0, ITEMS);
       float[][] a = old.outputs(packed);
       float[][] b = composed.outputs(packed);
       for (int r = 0; r < a.length; r++) {
