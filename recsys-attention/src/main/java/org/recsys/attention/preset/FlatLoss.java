@@ -7,7 +7,7 @@ import org.recsys.attention.spec.SequentialSpec;
 /**
  * The presets' flat loss keys ({@code model.loss}, {@code negatives}, {@code gbceT}, {@code ceExcludesHistory},
  * {@code scoreBias}) as the spec's {@code loss} mapping. A key that the chosen loss does not take is an error
- * naming it, rather than silently ignored.
+ * naming it, rather than silently ignored; so is a bad value of a key it takes ({@link #flatKeys}).
  */
 record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory, Boolean scoreBias) {
   private static final String CHOICES = "bce, ce, sampled-softmax, gbce";
@@ -54,6 +54,23 @@ record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludes
       default -> throw new ConfigException("model.loss", "unknown loss '" + loss + "'; valid: " + CHOICES);
     }
     return node;
+  }
+
+  /**
+   * {@code e} naming the flat key that stands for the loss's spec key it names ({@code model.loss.t} is
+   * {@code model.gbceT}); any other error as it is.
+   */
+  static ConfigException flatKeys(ConfigException e) {
+    String prefix = "model.loss.";
+    if (e.key() == null || !e.key().startsWith(prefix)) {
+      return e;
+    }
+    String flat = "model." + switch (e.key().substring(prefix.length())) {
+      case "t" -> "gbceT";
+      case "excludeHistory" -> "ceExcludesHistory";
+      default -> e.key().substring(prefix.length());
+    };
+    return new ConfigException(flat, e.getMessage().replace("(" + e.key() + ")", "(" + flat + ")"), e);
   }
 
   private void only(String key, boolean absent, String owner) {

@@ -14,6 +14,8 @@ import org.recsys.api.TrainedModel;
 import org.recsys.api.Trainer;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.model.SequentialTrainer;
+import org.recsys.attention.spec.Blueprint;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -76,7 +78,8 @@ public final class SasRecPreset implements ModelFactory<SasRecPreset.Params> {
         Math.max(blocks, 1), true, 1e-8, init);
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "bce"), p.negatives(), p.gbceT(),
         p.ceExcludesHistory(), p.scoreBias()).toSpec();
-    return new SequentialSpec(NAME, p.maxLen(), encoder, SequentialSpec.typed("dot").put("tied", true), loss,
+    int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
+    return new SequentialSpec(NAME, maxLen, encoder, SequentialSpec.typed("dot").put("tied", true), loss,
         SequentialSpec.typed("next-item"), new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(),
             p.batchSize(), p.epochs(), p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.98, 10));
   }
@@ -86,15 +89,28 @@ public final class SasRecPreset implements ModelFactory<SasRecPreset.Params> {
     return Params.class;
   }
 
+  /**
+   * The spec these keys stand for, with every component found and bound.
+   *
+   * @throws ConfigException naming the preset's own key ({@code model.gbceT}, not the spec's {@code model.loss.t})
+   */
+  public Blueprint resolve(Params parameters) {
+    SequentialSpec spec = spec(parameters);
+    try {
+      return sequential.components().resolve(spec);
+    } catch (ConfigException e) {
+      throw FlatLoss.flatKeys(e);
+    }
+  }
+
   @Override
   public Optional<ModelExpansion> expand(Params parameters) {
-    SequentialSpec canonical = sequential.components().resolve(spec(parameters)).spec();
-    return Optional.of(new ModelExpansion(ComposedModel.TYPE, canonical, NAME));
+    return Optional.of(new ModelExpansion(ComposedModel.TYPE, resolve(parameters).spec(), NAME));
   }
 
   @Override
   public Trainer trainer(Params parameters) {
-    return sequential.trainer(spec(parameters));
+    return new SequentialTrainer(resolve(parameters));
   }
 
   @Override

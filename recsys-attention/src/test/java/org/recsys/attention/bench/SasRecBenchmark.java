@@ -1,5 +1,6 @@
 package org.recsys.attention.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,16 +13,16 @@ import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingListener;
-import org.recsys.attention.sasrec.SasRecFactory;
-import org.recsys.attention.sasrec.SasRecModel;
-import org.recsys.attention.sasrec.SasRecParams;
+import org.recsys.attention.model.ComposedModel;
+import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.testing.BenchSupport;
 import org.recsys.attention.testing.RankEvaluator;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.split.LeaveOneOutSplitter;
 
 /**
- * Trains SASRec on a {@code user item} file (ML-1M as the SASRec paper preprocessed it) with leave-one-out and
+ * Trains SASRec (the {@code sasrec} preset, as {@code type: sasrec} in a config) on a {@code user item} file (ML-1M as the SASRec paper preprocessed it) with leave-one-out and
  * reports seconds per epoch, sequences per second, RSS per epoch and peak, test HR@10 / NDCG@10 under the
  * sampled-100 protocol and under full ranking (seen items excluded), the full-ranking time over all users and
  * one-history {@code recommend} latency.
@@ -50,19 +51,16 @@ public final class SasRecBenchmark {
     DataSplit split = new LeaveOneOutSplitter().split(data);
     System.out.printf(Locale.ROOT, "data: %d users, %d items, %d interactions; %d test cases%n",
         data.users().size(), data.numItems(), data.numInteractions(), split.test().size());
-    SasRecParams.Builder b = SasRecParams.defaults().toBuilder().epochs(epochs)
-        .loss(opt.getOrDefault("loss", "bce"))
-        .threads(Integer.parseInt(opt.getOrDefault("threads", "0")))
-        .validateEvery(Integer.parseInt(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))))
-        .patience(Integer.parseInt(opt.getOrDefault("patience", "1000")));
-    if (opt.containsKey("negatives")) {
-      b.negatives(Integer.parseInt(opt.get("negatives")));
-    }
-    if (opt.containsKey("lr")) {
-      b.learningRate(Double.parseDouble(opt.get("lr")));
-    }
-    SasRecParams params = b.build();
-    System.out.println("params: " + params);
+    Integer negatives = opt.containsKey("negatives") ? Integer.valueOf(opt.get("negatives")) : null;
+    Double lr = opt.containsKey("lr") ? Double.valueOf(opt.get("lr")) : null;
+    // The paper's settings but for these keys.
+    SasRecPreset.Params params = new SasRecPreset.Params(null, null, null, null, null, null, null, lr, null, null,
+        null, null, epochs, opt.getOrDefault("loss", "bce"), negatives, null, null, null,
+        Integer.valueOf(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))),
+        Integer.valueOf(opt.getOrDefault("patience", "1000")), null,
+        Integer.valueOf(opt.getOrDefault("threads", "0")));
+    SasRecPreset preset = new SasRecPreset(SequentialFactory.discover());
+    System.out.println("spec: " + new ObjectMapper().writeValueAsString(preset.resolve(params).spec()));
     int windows = (int) split.train().users().stream().filter(u -> u.length() >= 2).count();
 
     // Validation as the reference port does it (the target among 100 sampled unseen items), or with
@@ -81,7 +79,7 @@ public final class SasRecBenchmark {
     };
     TrainingContext context = new TrainingContext(seed, new RankEvaluator(), null, false, progress);
     long t0 = System.nanoTime();
-    TrainedModel model = new SasRecFactory().trainer(params).train(
+    TrainedModel model = preset.trainer(params).train(
         new org.recsys.api.TrainingData(split.train(), validation), context);
     System.out.printf(Locale.ROOT, "training: %.1f s in all%n", (System.nanoTime() - t0) / 1e9);
 
@@ -104,6 +102,6 @@ public final class SasRecBenchmark {
       model.save(Path.of(opt.get("save")));
       System.out.println("saved to " + opt.get("save"));
     }
-    ((SasRecModel) model).close();
+    ((ComposedModel) model).close();
   }
 }

@@ -1,41 +1,100 @@
 package org.recsys.attention.sasrec;
 
+import org.recsys.attention.layer.PositionOrigin;
+import org.recsys.attention.model.Architecture;
 import org.recsys.attention.nn.NextItemLoss;
+import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.testing.GradientCheck;
 import org.recsys.attention.testing.ReferenceLoss;
 
 /**
  * A deliberately naive, double-precision SASRec written from the paper's equations on the padded
  * {@code [batch, maxLen]} layout (explicit causal and key-padding masks, padding zeroed after every block), with
- * no dropout. It shares nothing with {@link SasRecPass} but the weights, so agreement between the two checks
- * the packed layout, the kernels and (through finite differences of {@link #loss}) the hand-written backward.
+ * no dropout. It shares nothing with the composed network but the weights, which it reads by their names in the
+ * composed layout, so agreement between the two checks the packed layout, the layers' kernels, their wiring
+ * into SASRec and (through finite differences of {@link #loss}) the hand-written backward passes.
  */
 final class ReferenceSasRec {
+  private static final String ITEMS = "encoder.embedding.items";
+  private static final String POSITIONS = "encoder.embedding.positions";
+  /** A block's tensors, after {@code encoder.block<l>.}, in layout order. */
+  static final String[] BLOCK = {"attention_norm.gain", "attention_norm.bias", "attention.wq", "attention.bq",
+      "attention.wk", "attention.bk", "attention.wv", "attention.bv", "attention.wo", "attention.bo",
+      "ffn_norm.gain", "ffn_norm.bias", "ffn.w1", "ffn.b1", "ffn.w2", "ffn.b2"};
+  private static final int LN1_GAIN = 0;
+  private static final int LN1_BIAS = 1;
+  private static final int WQ = 2;
+  private static final int BQ = 3;
+  private static final int WK = 4;
+  private static final int BK = 5;
+  private static final int WV = 6;
+  private static final int BV = 7;
+  private static final int WO = 8;
+  private static final int BO = 9;
+  private static final int LN2_GAIN = 10;
+  private static final int LN2_BIAS = 11;
+  private static final int W1 = 12;
+  private static final int B1 = 13;
+  private static final int W2 = 14;
+  private static final int B2 = 15;
+
   private final int n;
   private final int maxLen;
   private final int d;
   private final int blocks;
   private final int heads;
   private final PositionOrigin origin;
+  private final int itemIndex;
+  private final int positionIndex;
+  private final int[][] block;
   private final int finalGain;
+  private final int finalBias;
   private final int scoreBias;
-  /** Weights as doubles, indexed like {@code SasRecWeights.set}. */
+  /** Weights as doubles, indexed like the composed set. */
   final double[][] w;
 
-  ReferenceSasRec(SasRecWeights weights) {
-    this.n = weights.numItems;
-    this.maxLen = weights.maxLen;
-    this.d = weights.dim;
-    this.blocks = weights.blocks;
-    this.heads = weights.heads;
-    this.origin = weights.positions;
-    this.finalGain = weights.finalGain();
-    this.scoreBias = weights.scoreBias();
-    this.w = GradientCheck.toDoubles(weights.set);
+  /**
+   * Reads {@code weights}, which must hold exactly SASRec's tensors for these sizes: the item and position
+   * tables, {@code blocks} transformer blocks, the final norm and, when {@code scoreBias}, the score bias.
+   */
+  ReferenceSasRec(ParameterSet weights, int numItems, int maxLen, int dim, int blocks, int heads,
+      PositionOrigin origin, boolean scoreBias) {
+    this.n = numItems;
+    this.maxLen = maxLen;
+    this.d = dim;
+    this.blocks = blocks;
+    this.heads = heads;
+    this.origin = origin;
+    int expected = 2 + BLOCK.length * blocks + 2 + (scoreBias ? 1 : 0);
+    if (weights.size() != expected) {
+      throw new IllegalArgumentException(weights.size() + " tensors where SASRec has " + expected + ": "
+          + weights.names());
+    }
+    this.itemIndex = index(weights, ITEMS, (numItems + 1) * dim);
+    this.positionIndex = index(weights, POSITIONS, maxLen * dim);
+    this.block = new int[blocks][BLOCK.length];
+    for (int l = 0; l < blocks; l++) {
+      for (int k = 0; k < BLOCK.length; k++) {
+        block[l][k] = index(weights, "encoder.block" + l + "." + BLOCK[k], BLOCK[k].startsWith("attention.w")
+            || BLOCK[k].startsWith("ffn.w") ? dim * dim : dim);
+      }
+    }
+    this.finalGain = index(weights, "encoder.final_norm.gain", dim);
+    this.finalBias = index(weights, "encoder.final_norm.bias", dim);
+    this.scoreBias = scoreBias ? index(weights, Architecture.SCORE_BIAS, 1) : -1;
+    this.w = GradientCheck.toDoubles(weights);
+  }
+
+  private static int index(ParameterSet weights, String name, int length) {
+    int i = weights.indexOf(name);
+    if (weights.get(i).length() != length) {
+      throw new IllegalArgumentException(name + " holds " + weights.get(i).length() + " values, not " + length);
+    }
+    return i;
   }
 
   private double[] blk(int l, int which) {
-    return w[SasRecWeights.blockIndex(l, which)];
+    return w[block[l][which]];
   }
 
   /** Outputs {@code [maxLen][d]} of one left-padded window. */
@@ -53,16 +112,16 @@ final class ReferenceSasRec {
       if (real[p]) {
         int position = origin == PositionOrigin.START ? p - first : p;
         for (int j = 0; j < d; j++) {
-          x[p][j] = sqrtD * w[SasRecWeights.ITEM][window[p] * d + j] + w[SasRecWeights.POSITION][position * d + j];
+          x[p][j] = sqrtD * w[itemIndex][window[p] * d + j] + w[positionIndex][position * d + j];
         }
       }
     }
     int dh = d / heads;
     for (int l = 0; l < blocks; l++) {
-      double[][] qn = layerNorm(x, blk(l, SasRecWeights.LN1_GAIN), blk(l, SasRecWeights.LN1_BIAS));
-      double[][] q = linear(qn, blk(l, SasRecWeights.WQ), blk(l, SasRecWeights.BQ));
-      double[][] k = linear(x, blk(l, SasRecWeights.WK), blk(l, SasRecWeights.BK));
-      double[][] v = linear(x, blk(l, SasRecWeights.WV), blk(l, SasRecWeights.BV));
+      double[][] qn = layerNorm(x, blk(l, LN1_GAIN), blk(l, LN1_BIAS));
+      double[][] q = linear(qn, blk(l, WQ), blk(l, BQ));
+      double[][] k = linear(x, blk(l, WK), blk(l, BK));
+      double[][] v = linear(x, blk(l, WV), blk(l, BV));
       double[][] att = new double[t][d];
       for (int h = 0; h < heads; h++) {
         for (int i = 0; i < t; i++) {
@@ -100,41 +159,44 @@ final class ReferenceSasRec {
           }
         }
       }
-      double[][] o = linear(att, blk(l, SasRecWeights.WO), blk(l, SasRecWeights.BO));
+      double[][] o = linear(att, blk(l, WO), blk(l, BO));
       double[][] hsum = new double[t][d];
       for (int i = 0; i < t; i++) {
         for (int j = 0; j < d; j++) {
           hsum[i][j] = qn[i][j] + o[i][j];
         }
       }
-      double[][] fn = layerNorm(hsum, blk(l, SasRecWeights.LN2_GAIN), blk(l, SasRecWeights.LN2_BIAS));
-      double[][] z1 = linear(fn, blk(l, SasRecWeights.W1), blk(l, SasRecWeights.B1));
+      double[][] fn = layerNorm(hsum, blk(l, LN2_GAIN), blk(l, LN2_BIAS));
+      double[][] z1 = linear(fn, blk(l, W1), blk(l, B1));
       for (double[] row : z1) {
         for (int j = 0; j < d; j++) {
           row[j] = Math.max(0, row[j]);
         }
       }
-      double[][] z2 = linear(z1, blk(l, SasRecWeights.W2), blk(l, SasRecWeights.B2));
+      double[][] z2 = linear(z1, blk(l, W2), blk(l, B2));
       for (int i = 0; i < t; i++) {
         for (int j = 0; j < d; j++) {
           x[i][j] = real[i] ? fn[i][j] + z2[i][j] : 0;
         }
       }
     }
-    return layerNorm(x, w[finalGain], w[finalGain + 1]);
+    return layerNorm(x, w[finalGain], w[finalBias]);
   }
 
   /**
-   * The mean loss over target positions of padded windows, as {@link SasRecPass#loss} defines it; every score
-   * includes the score bias, when the weights have one.
+   * The mean loss over target positions of padded windows, as the composed network's loss averages it; every
+   * score includes the score bias, when the weights have one.
    *
    * @param negatives {@code size * maxLen * k}
    */
-  double loss(NextItemLoss kind, int size, int[] inputs, int[] targets, int[] negatives, int k, double gbceT) {
+  double loss(String loss, int size, int[] inputs, int[] targets, int[] negatives, int k, double gbceT) {
+    NextItemLoss kind = NextItemLoss.find(loss).orElseThrow();
     double total = 0;
     int count = 0;
-    double beta = kind == NextItemLoss.GBCE ? NextItemLoss.gbceBeta(k, n, gbceT) : 1;
-    double[] e = w[SasRecWeights.ITEM];
+    // gSASRec's beta, from the paper: alpha = k / (n - 1), beta = alpha (t (1 - 1/alpha) + 1/alpha).
+    double alpha = k / (double) (n - 1);
+    double beta = kind == NextItemLoss.GBCE ? alpha * (gbceT * (1 - 1 / alpha) + 1 / alpha) : 1;
+    double[] e = w[itemIndex];
     for (int b = 0; b < size; b++) {
       int[] window = new int[maxLen];
       System.arraycopy(inputs, b * maxLen, window, 0, maxLen);

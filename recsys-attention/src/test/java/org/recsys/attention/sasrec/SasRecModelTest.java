@@ -3,26 +3,21 @@ package org.recsys.attention.sasrec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.recsys.api.ModelFactory;
-import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.VocabularyFile;
+import org.recsys.attention.layer.PositionOrigin;
+import org.recsys.attention.model.Architecture;
+import org.recsys.attention.model.ComposedModel;
+import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.testing.ModelChecks;
 import org.recsys.attention.testing.RankEvaluator;
 import org.recsys.data.split.DataSplit;
@@ -30,23 +25,41 @@ import org.recsys.data.split.LeaveOneOutSplitter;
 import org.recsys.data.synthetic.SyntheticConfig;
 import org.recsys.data.synthetic.SyntheticGenerator;
 
-/** The trained model: SPI behaviour, save/load, wiring. */
+/** A SASRec trained through the preset: SPI behaviour, save/load, determinism. */
 class SasRecModelTest {
   private static DataSplit split;
-  private static SasRecModel model;
+  private static ComposedModel model;
 
   @BeforeAll
   static void train() {
     split = new LeaveOneOutSplitter().split(SyntheticGenerator.generate(SyntheticConfig.tiny()));
-    SasRecParams p = SasRecParams.builder().maxLen(16).hiddenSize(16).blocks(2).heads(2).epochs(3).validateEvery(1)
-        .threads(1).build();
-    model = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
-        TrainingContext.ofSeed(3).withValidator(new RankEvaluator()));
+    SasRecPreset.Params p = SasRecNetworks.params("maxLen", 16, "hiddenSize", 16, "blocks", 2, "heads", 2,
+        "epochs", 3, "validateEvery", 1, "threads", 1);
+    model = train(p, 3, true);
+  }
+
+  private static ComposedModel train(SasRecPreset.Params p, long seed, boolean validate) {
+    TrainingContext context = TrainingContext.ofSeed(seed);
+    if (validate) {
+      context = context.withValidator(new RankEvaluator());
+    }
+    return (ComposedModel) SasRecNetworks.preset().trainer(p).train(split.trainingData(), context);
+  }
+
+  private static ComposedModel load(Path dir) throws IOException {
+    return (ComposedModel) SasRecNetworks.preset().load(dir);
   }
 
   @AfterAll
   static void close() {
     model.close();
+  }
+
+  @Test
+  void isASequentialModelNamedSasrec() {
+    assertThat(model.type()).isEqualTo(ComposedModel.TYPE);
+    assertThat(model.name()).isEqualTo("sasrec");
+    assertThat(model.spec().encoder().expandedBlocks()).hasSize(2);
   }
 
   @Test
@@ -62,31 +75,38 @@ class SasRecModelTest {
   @Test
   void aSavedModelLoadsBackAndScoresIdentically(@TempDir Path dir) throws IOException {
     model.save(dir);
-    assertThat(dir.resolve(SasRecModel.WEIGHTS)).exists();
-    assertThat(dir.resolve(SasRecModel.PARAMS)).exists();
+    assertThat(dir.resolve(ComposedModel.WEIGHTS)).exists();
+    assertThat(dir.resolve(ComposedModel.SPEC)).exists();
     assertThat(dir.resolve(VocabularyFile.FILE_NAME)).exists();
-    assertThat(Files.readString(dir.resolve(SasRecModel.MODEL))).contains("\"type\" : \"sasrec\"", "\"seed\" : 3",
-        "bestEpoch", "\"nd4jVersion\" : \"1.0.0-M2.1\"", "\"recsysVersion\" : \"0.1.0-SNAPSHOT\"");
+    assertThat(Files.readString(dir.resolve(ComposedModel.MODEL))).contains("\"type\" : \"sequential\"",
+        "\"name\" : \"sasrec\"", "\"seed\" : 3", "bestEpoch", "\"nd4jVersion\" : \"1.0.0-M2.1\"",
+        "\"recsysVersion\" : \"0.1.0-SNAPSHOT\"");
     List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], split.test().get(0).history());
-    try (SasRecModel loaded = (SasRecModel) new SasRecFactory().load(dir)) {
-      assertThat(loaded.type()).isEqualTo("sasrec");
+    try (ComposedModel loaded = load(dir)) {
+      assertThat(loaded.type()).isEqualTo("sequential");
+      assertThat(loaded.name()).isEqualTo("sasrec");
       assertThat(loaded.vocabulary()).isEqualTo(model.vocabulary());
-      assertThat(loaded.params()).isEqualTo(model.params());
+      assertThat(loaded.spec()).isEqualTo(model.spec());
       assertThat(loaded.scoreAll(histories)).isDeepEqualTo(model.scoreAll(histories));
       assertThat(loaded.provenance()).containsEntry("seed", 3);
+    }
+    // The sequential factory loads it too: a saved model does not depend on the preset.
+    try (ComposedModel loaded = (ComposedModel) SasRecNetworks.factory().load(dir)) {
+      assertThat(loaded.scoreAll(histories)).isDeepEqualTo(model.scoreAll(histories));
     }
   }
 
   @Test
   void aModelWithPositionsFromTheStartLoadsBackWithThem(@TempDir Path dir) throws IOException {
-    SasRecParams p = SasRecParams.builder().maxLen(16).hiddenSize(16).blocks(1).heads(2).epochs(1)
-        .positions("start").init("normal").threads(1).build();
+    SasRecPreset.Params p = SasRecNetworks.params("maxLen", 16, "hiddenSize", 16, "blocks", 1, "heads", 2,
+        "epochs", 1, "positions", "start", "init", "normal", "threads", 1);
     List<int[]> histories = List.of(new int[] {1, 2, 3}, split.test().get(0).history());
-    try (SasRecModel start = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
-        TrainingContext.ofSeed(3))) {
+    try (ComposedModel start = train(p, 3, false)) {
       start.save(dir);
-      try (SasRecModel loaded = (SasRecModel) new SasRecFactory().load(dir)) {
-        assertThat(loaded.params().positionOrigin()).isEqualTo(PositionOrigin.START);
+      try (ComposedModel loaded = load(dir)) {
+        assertThat(loaded.spec().encoder().embedding().origin()).isEqualTo(PositionOrigin.START);
+        assertThat(loaded.architecture().encoder().embedding().origin()).isEqualTo(PositionOrigin.START);
+        assertThat(loaded.spec().encoder().init()).isEqualTo("normal");
         assertThat(loaded.scoreAll(histories)).isDeepEqualTo(start.scoreAll(histories));
       }
     }
@@ -94,14 +114,15 @@ class SasRecModelTest {
 
   @Test
   void aGbceModelLoadsBackWithItsScoreBias(@TempDir Path dir) throws IOException {
-    SasRecParams p = SasRecParams.builder().maxLen(16).hiddenSize(16).blocks(1).heads(2).epochs(1).loss("gbce")
-        .negatives(8).threads(1).build();
+    SasRecPreset.Params p = SasRecNetworks.params("maxLen", 16, "hiddenSize", 16, "blocks", 1, "heads", 2,
+        "epochs", 1, "loss", "gbce", "negatives", 8, "threads", 1);
     List<int[]> histories = List.of(new int[] {1, 2, 3}, split.test().get(0).history());
-    try (SasRecModel gbce = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
-        TrainingContext.ofSeed(3))) {
+    try (ComposedModel gbce = train(p, 3, false)) {
       gbce.save(dir);
-      try (SasRecModel loaded = (SasRecModel) new SasRecFactory().load(dir)) {
-        assertThat(loaded.params().scoreBias()).isTrue();
+      try (ComposedModel loaded = load(dir)) {
+        assertThat(loaded.architecture().scoreBias()).isTrue();
+        assertThat(loaded.weights().value(Architecture.SCORE_BIAS).get(0))
+            .isEqualTo(gbce.weights().value(Architecture.SCORE_BIAS).get(0));
         assertThat(loaded.scoreAll(histories)).isDeepEqualTo(gbce.scoreAll(histories));
       }
     }
@@ -109,32 +130,32 @@ class SasRecModelTest {
 
   @Test
   void loadingABrokenDirectoryNamesTheFile(@TempDir Path dir) throws IOException {
-    assertThatThrownBy(() -> SasRecModel.load(dir)).isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining(SasRecModel.MODEL);
+    assertThatThrownBy(() -> load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(ComposedModel.MODEL);
     model.save(dir);
-    Files.writeString(dir.resolve(SasRecModel.MODEL), "{\"type\":\"lstm\",\"format\":1}");
-    assertThatThrownBy(() -> SasRecModel.load(dir)).hasMessageContaining("model type is 'lstm'");
+    Files.writeString(dir.resolve(ComposedModel.MODEL), "{\"type\":\"lstm\",\"format\":1}");
+    assertThatThrownBy(() -> load(dir)).hasMessageContaining("model type is 'lstm'");
     model.save(dir);
-    Files.delete(dir.resolve(SasRecModel.WEIGHTS));
-    assertThatThrownBy(() -> SasRecModel.load(dir)).isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining(SasRecModel.WEIGHTS);
+    Files.delete(dir.resolve(ComposedModel.WEIGHTS));
+    assertThatThrownBy(() -> load(dir)).isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(ComposedModel.WEIGHTS);
     model.save(dir);
-    Files.writeString(dir.resolve(SasRecModel.PARAMS), Files.readString(dir.resolve(SasRecModel.PARAMS))
-        .replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
-    assertThatThrownBy(() -> SasRecModel.load(dir)).hasMessageContaining(SasRecModel.WEIGHTS)
-        .hasMessageContaining("item_embedding");
+    String spec = Files.readString(dir.resolve(ComposedModel.SPEC));
+    assertThat(spec).contains("\"hiddenSize\" : 16");
+    Files.writeString(dir.resolve(ComposedModel.SPEC), spec.replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+    assertThatThrownBy(() -> load(dir)).hasMessageContaining(ComposedModel.WEIGHTS)
+        .hasMessageContaining("encoder.embedding.items");
   }
 
   @Test
   void theSameSeedTrainsTheSameModelAndAnotherSeedDoesNot() {
-    SasRecParams p = SasRecParams.builder().maxLen(12).hiddenSize(8).blocks(1).heads(1).epochs(2).threads(2)
-        .build();
+    SasRecPreset.Params p = SasRecNetworks.params("maxLen", 12, "hiddenSize", 8, "blocks", 1, "heads", 1,
+        "epochs", 2, "threads", 2);
     List<int[]> histories = List.of(split.test().get(0).history(), split.test().get(1).history());
     float[][][] scores = new float[3][][];
     long[] seeds = {5, 5, 6};
     for (int i = 0; i < 3; i++) {
-      try (SasRecModel m = (SasRecModel) new SasRecFactory().trainer(p).train(split.trainingData(),
-          TrainingContext.ofSeed(seeds[i]))) {
+      try (ComposedModel m = train(p, seeds[i], false)) {
         scores[i] = m.scoreAll(histories);
       }
     }

@@ -9,29 +9,48 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.recsys.api.Encoder;
+import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.attention.layer.Initialisation;
+import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.nn.Adam;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
-/** Structural properties of the SASRec network: causality, padding, truncation, determinism, learning. */
+/**
+ * Structural properties of the composed SASRec network: causality, padding, truncation, determinism, learning.
+ */
 class SasRecNetworkTest {
   private static final int ITEMS = 30;
   private static final int MAX_LEN = 8;
 
-  private static SasRecParams params(double dropout, int threads) {
-    return SasRecParams.builder().maxLen(MAX_LEN).hiddenSize(16).blocks(2).heads(2).dropout(dropout)
-        .threads(threads).build();
+  private static final String ITEM_TABLE = "encoder.embedding.items";
+
+  private static SasRecPreset.Params params(double dropout, int threads) {
+    return SasRecNetworks.params("maxLen", MAX_LEN, "hiddenSize", 16, "blocks", 2, "heads", 2, "dropout", dropout,
+        "threads", threads);
   }
 
-  private static float[][] outputs(SasRecNetwork net, int[]... histories) {
+  private static ComposedNetwork create(SasRecPreset.Params p, long seed) {
+    return SasRecNetworks.create(p, ITEMS, seed);
+  }
+
+  private static float[][] outputs(ComposedNetwork net, int[]... histories) {
     return net.outputs(PackedSequences.fromHistories(List.of(histories), MAX_LEN, ITEMS));
+  }
+
+  /** The network's inference encoder over its current weights. */
+  @SuppressWarnings("unchecked")
+  private static Encoder<DenseStates> encoder(ComposedNetwork net) {
+    return ((EncoderScorerRecommender<DenseStates>) net.recommender()).encoder();
   }
 
   @Test
   void changingAnItemNeverChangesEarlierOutputs() {
-    try (SasRecNetwork net = SasRecNetwork.create(params(0.2, 1), ITEMS, 3)) {
+    try (ComposedNetwork net = create(params(0.2, 1), 3)) {
       int[] a = {5, 9, 2, 14, 7, 21, 3};
       for (int t = 0; t < a.length; t++) {
         int[] b = a.clone();
@@ -51,7 +70,7 @@ class SasRecNetworkTest {
 
   @Test
   void leftPaddingAndBatchCompanyDoNotChangeRealPositions() {
-    try (SasRecNetwork net = SasRecNetwork.create(params(0.2, 1), ITEMS, 4)) {
+    try (ComposedNetwork net = create(params(0.2, 1), 4)) {
       int[] shortHistory = {4, 8, 15};
       // The same sequence as a left-padded training window (padding 5 positions) and as a bare history.
       int[] window = {0, 0, 0, 0, 0, 4, 8, 15};
@@ -62,8 +81,8 @@ class SasRecNetworkTest {
         assertThat(padded[p]).containsExactly(bare[p]);
       }
       // In a batch with full-length histories the short one would be padded: its states must not move.
-      DenseStates alone = net.encoder().encode(List.of(shortHistory));
-      DenseStates inBatch = net.encoder().encode(List.of(new int[] {1, 2, 3, 4, 5, 6, 7, 9},
+      DenseStates alone = encoder(net).encode(List.of(shortHistory));
+      DenseStates inBatch = encoder(net).encode(List.of(new int[] {1, 2, 3, 4, 5, 6, 7, 9},
           shortHistory, new int[] {11, 12, 13, 14, 16, 17, 18, 19}));
       assertClose(inBatch.rows()[1], alone.rows()[0], "a short history alone and among long ones");
     }
@@ -73,9 +92,9 @@ class SasRecNetworkTest {
   void positionsFromTheStartCodeAPrefixTheSameWhateverFollowsIt() {
     int[] history = {5, 9, 2, 14, 7, 21, 3};
     int[] prefix = Arrays.copyOf(history, 4);
-    SasRecParams.Builder b = params(0.0, 1).toBuilder();
-    try (SasRecNetwork start = SasRecNetwork.create(b.positions("start").build(), ITEMS, 6);
-        SasRecNetwork end = SasRecNetwork.create(b.positions("end").build(), ITEMS, 6)) {
+    SasRecPreset.Params b = params(0.0, 1);
+    try (ComposedNetwork start = create(SasRecNetworks.with(b, "positions", "start"), 6);
+        ComposedNetwork end = create(SasRecNetworks.with(b, "positions", "end"), 6)) {
       // A training window's state at position 3 is what inference sees for the 4-item history.
       assertClose(outputs(start, history)[3], outputs(start, prefix)[3], "start: prefix inside vs alone");
       assertThat(outputs(end, history)[3]).as("end: the prefix's codes depend on the window's length")
@@ -85,51 +104,52 @@ class SasRecNetworkTest {
 
   @Test
   void normalInitialisationDrawsSmallWeightsAndZeroBiases() {
-    try (SasRecNetwork net = SasRecNetwork.create(params(0.0, 1).toBuilder().init("normal").hiddenSize(32).build(),
-        400, 7)) {
-      SasRecWeights w = net.weights();
-      float[] items = w.value(SasRecWeights.ITEM).toArray();
+    try (ComposedNetwork net = SasRecNetworks.create(SasRecNetworks.with(params(0.0, 1), "init", "normal",
+        "hiddenSize", 32), 400, 7)) {
+      var w = net.parameters();
+      float[] items = w.value(ITEM_TABLE).toArray();
       double sq = 0;
       for (int i = 32; i < items.length; i++) {
         sq += items[i] * items[i];
       }
       assertThat(Math.sqrt(sq / (items.length - 32))).isCloseTo(Initialisation.NORMAL_STD, within(0.001));
       assertThat(Arrays.copyOf(items, 32)).as("padding row").containsOnly(0f);
-      assertThat(w.block(0, SasRecWeights.B1).toArray()).containsOnly(0f);
-      assertThat(w.block(1, SasRecWeights.B2).toArray()).containsOnly(0f);
+      assertThat(w.value("encoder.block0.ffn.b1").toArray()).containsOnly(0f);
+      assertThat(w.value("encoder.block1.ffn.b2").toArray()).containsOnly(0f);
     }
-    try (SasRecNetwork xavier = SasRecNetwork.create(params(0.0, 1).toBuilder().hiddenSize(32).build(), 400, 7)) {
-      assertThat(xavier.weights().block(0, SasRecWeights.B1).toArray()).as("xavier: PyTorch's Conv1d biases")
+    try (ComposedNetwork xavier = SasRecNetworks.create(SasRecNetworks.with(params(0.0, 1), "hiddenSize", 32), 400,
+        7)) {
+      assertThat(xavier.parameters().value("encoder.block0.ffn.b1").toArray()).as("xavier: PyTorch's Conv1d biases")
           .isNotEqualTo(new float[32]);
     }
   }
 
   @Test
   void longHistoriesKeepTheirMostRecentItemsAndEmptyOnesAreAllowed() {
-    try (SasRecNetwork net = SasRecNetwork.create(params(0.0, 1), ITEMS, 5)) {
+    try (ComposedNetwork net = create(params(0.0, 1), 5)) {
       int[] longHistory = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
       int[] recent = Arrays.copyOfRange(longHistory, longHistory.length - MAX_LEN, longHistory.length);
-      DenseStates s = net.encoder().encode(List.of(longHistory, recent, new int[0]));
+      DenseStates s = encoder(net).encode(List.of(longHistory, recent, new int[0]));
       // Equal up to BLAS rounding (the two sit at different rows of the batch).
       assertClose(s.rows()[0], s.rows()[1], "a long history and its most recent items");
       int[] olderChanged = longHistory.clone();
       olderChanged[0] = 20;
       int[] keptChanged = longHistory.clone();
       keptChanged[longHistory.length - MAX_LEN] = 20;
-      DenseStates other = net.encoder().encode(List.of(longHistory, olderChanged, keptChanged));
+      DenseStates other = encoder(net).encode(List.of(longHistory, olderChanged, keptChanged));
       assertClose(other.rows()[1], other.rows()[0], "items older than the window are dropped");
       assertThat(other.rows()[2][0]).as("the oldest kept item counts").isNotCloseTo(other.rows()[0][0],
           within(1e-4f));
       // An empty history is the all-padding state: the final norm's bias.
-      float[] bias = net.weights().value(net.weights().finalBias()).toArray();
+      float[] bias = net.parameters().value("encoder.final_norm.bias").toArray();
       assertThat(s.rows()[2]).containsExactly(bias);
     }
   }
 
   @Test
   void lossFallsOnAFixedBatch() {
-    SasRecParams p = params(0.0, 1);
-    try (SasRecNetwork net = SasRecNetwork.create(p, ITEMS, 6);
+    SasRecPreset.Params p = params(0.0, 1);
+    try (ComposedNetwork net = create(p, 6);
         Adam adam = new Adam(net.parameters(), 0.01, 0.9, 0.98, 1e-8, 0)) {
       TrainingBatch batch = fixedBatch(1);
       double first = net.computeGradients(batch, 1);
@@ -163,9 +183,9 @@ class SasRecNetworkTest {
   /** With dropout on, a fixed step seed fixes the masks: analytic gradients match float finite differences. */
   @Test
   void dropoutGradientsMatchFiniteDifferences() {
-    SasRecParams p = SasRecParams.builder().maxLen(MAX_LEN).hiddenSize(8).blocks(2).heads(2).dropout(0.3)
-        .threads(1).build();
-    try (SasRecNetwork net = SasRecNetwork.create(p, ITEMS, 8)) {
+    SasRecPreset.Params p = SasRecNetworks.params("maxLen", MAX_LEN, "hiddenSize", 8, "blocks", 2, "heads", 2,
+        "dropout", 0.3, "threads", 1);
+    try (ComposedNetwork net = create(p, 8)) {
       TrainingBatch batch = fixedBatch(1);
       long seed = 99;
       net.computeGradients(batch, seed);
@@ -179,7 +199,7 @@ class SasRecNetworkTest {
         int i = pick.nextInt(net.parameters().size());
         Parameter q = net.parameters().get(i);
         int j = pick.nextInt(q.length());
-        if (i == SasRecWeights.ITEM && j < 8) {
+        if (q.name().equals(ITEM_TABLE) && j < 8) {
           continue;
         }
         float saved = q.value().get(j);
@@ -200,7 +220,7 @@ class SasRecNetworkTest {
 
   @Test
   void badBatchesAreRejectedWithTheReason() {
-    try (SasRecNetwork net = SasRecNetwork.create(params(0.0, 1), ITEMS, 1)) {
+    try (ComposedNetwork net = create(params(0.0, 1), 1)) {
       int[] gap = {0, 0, 3, 0, 4, 5, 6, 7};
       int[] targets = {0, 0, 4, 0, 5, 6, 7, 8};
       assertThatThrownBy(() -> net.computeGradients(new TrainingBatch(1, MAX_LEN, gap, targets, gap, 1), 1))
@@ -222,8 +242,8 @@ class SasRecNetworkTest {
   }
 
   private static double[] trainLosses(long seed, int threads) {
-    SasRecParams p = params(0.2, threads);
-    try (SasRecNetwork net = SasRecNetwork.create(p, ITEMS, seed);
+    SasRecPreset.Params p = params(0.2, threads);
+    try (ComposedNetwork net = create(p, seed);
         Adam adam = new Adam(net.parameters(), 0.001, 0.9, 0.98, 1e-8, 0)) {
       double[] losses = new double[5];
       for (int i = 0; i < losses.length; i++) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.recsys.api.EncoderScorerModel;
 import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainedModel;
 import org.recsys.attention.nn.DenseStates;
-import org.recsys.attention.train.SequenceModel;
 
 /**
  * Assertions every trained sequence model must pass, on a model over at least 60 items (ids 1..60 are valid and
@@ -23,7 +23,7 @@ public final class ModelChecks {
    *
    * @return the encoder's states of the three histories checked, for model-specific checks
    */
-  public static DenseStates assertScoresEveryItemConsistently(SequenceModel<?> model) {
+  public static DenseStates assertScoresEveryItemConsistently(EncoderScorerModel<DenseStates> model) {
     List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], new int[] {5});
     float[][] all = model.scoreAll(histories);
     assertThat(all).hasNumberOfRows(3);

@@ -23,14 +23,14 @@ import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
 import org.recsys.api.TrainingStoppedException;
+import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.sasrec.SasRecNetworks;
-import org.recsys.attention.sasrec.SasRecParams;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.split.LeaveOneOutSplitter;
 import org.recsys.data.synthetic.SyntheticConfig;
 import org.recsys.data.synthetic.SyntheticGenerator;
 
-/** The shared loop, driven with a real (tiny) SASRec network and scripted validation scores. */
+/** The shared loop, driven with a real (tiny) composed SASRec network and scripted validation scores. */
 class SequenceTrainerTest {
   private static final DataSplit SPLIT = new LeaveOneOutSplitter().split(
       SyntheticGenerator.generate(SyntheticConfig.tiny().withSize(90, 40, 8, 16)));
@@ -188,13 +188,15 @@ class SequenceTrainerTest {
   @Test
   void aCheckpointTrainedWithAnotherLossIsRefused(@TempDir Path dir) {
     int n = DATA.train().numItems();
-    SasRecParams.Builder b = SasRecParams.builder().maxLen(12).hiddenSize(8).blocks(1).heads(2).threads(1);
-    try (TrainableNetwork net = SasRecNetworks.create(b.build(), n, 3)) {
+    SasRecPreset.Params bce = SasRecNetworks.params("maxLen", 12, "hiddenSize", 8, "blocks", 1, "heads", 2,
+        "threads", 1);
+    try (TrainableNetwork net = SasRecNetworks.create(bce, n, 3)) {
       new SequenceTrainer(settings(1, 1, 1, "NDCG@10")).train(net, DATA,
           new TrainingContext(9, null, dir, false, TrainingListener.NONE));
     }
     // Same tensors and optimiser settings, another loss: resuming would silently train a different model.
-    try (TrainableNetwork net = SasRecNetworks.create(b.loss("sampled-softmax").negatives(1).build(), n, 3)) {
+    SasRecPreset.Params sampled = SasRecNetworks.with(bce, "loss", "sampled-softmax", "negatives", 1);
+    try (TrainableNetwork net = SasRecNetworks.create(sampled, n, 3)) {
       assertThatThrownBy(() -> new SequenceTrainer(settings(2, 1, 1, "NDCG@10")).train(net, DATA,
           new TrainingContext(9, null, dir, true, TrainingListener.NONE)))
           .hasMessageContaining("belongs to another run").hasMessageContaining("loss=bce")

@@ -11,7 +11,7 @@ import org.recsys.api.EvalCase;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainedModel;
-import org.recsys.attention.sasrec.SasRecFactory;
+import org.recsys.attention.model.SequentialFactory;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.Recommender;
 import org.recsys.data.DataConfig;
@@ -83,8 +83,9 @@ class LibraryUseSnippetsTest {
         new org.recsys.data.synthetic.SyntheticConfig(150, 40, 4, 2, 3, 8, 20, null, null, null, 5L));
     var params = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(java.util.Map.of("maxLen", 20,
         "hiddenSize", 16, "blocks", 1, "learningRate", 0.01, "batchSize", 32, "epochs", 3, "loss", "ce", "threads", 1),
-        org.recsys.attention.sasrec.SasRecParams.class);
-    org.recsys.api.TrainedModel trained = new org.recsys.attention.sasrec.SasRecFactory().trainer(params)
+        org.recsys.attention.preset.SasRecPreset.Params.class);
+    org.recsys.api.TrainedModel trained = new org.recsys.attention.preset.SasRecPreset(SequentialFactory.discover())
+        .trainer(params)
         .train(new org.recsys.api.TrainingData(dataset, List.of()), org.recsys.api.TrainingContext.ofSeed(1));
     Path modelDir = dir.resolve("model");
     trained.save(modelDir);
@@ -92,7 +93,7 @@ class LibraryUseSnippetsTest {
     String secondId = dataset.items().externalId(2);
 
     // snippet: load-and-recommend
-    TrainedModel model = new SasRecFactory().load(modelDir);       // weights, params and vocabulary
+    TrainedModel model = SequentialFactory.discover().load(modelDir); // weights, spec and vocabulary
     ItemVocabulary items = model.vocabulary();                       // your item ids <-> dense ids
     int[] history = {items.id(firstId), items.id(secondId)};         // oldest first
     List<ScoredItem> top = model.recommend(history, 10);             // history items are left out
