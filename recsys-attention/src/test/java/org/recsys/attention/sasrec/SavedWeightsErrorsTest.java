@@ -10,6 +10,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recsys.api.TrainingContext;
+import org.recsys.attention.model.ComposedModel;
+import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.data.split.LeaveOneOutSplitter;
 import org.recsys.data.synthetic.SyntheticConfig;
 import org.recsys.data.synthetic.SyntheticGenerator;
@@ -20,21 +23,23 @@ class SavedWeightsErrorsTest {
 
   @Test
   void truncatedOrLongerWeightsAreNamed() throws IOException {
-    SasRecParams p = SasRecParams.builder().maxLen(8).hiddenSize(8).blocks(1).heads(1).epochs(1).threads(1).build();
-    try (SasRecModel model = (SasRecModel) new SasRecFactory().trainer(p).train(new LeaveOneOutSplitter().split(
-        SyntheticGenerator.generate(SyntheticConfig.tiny())).trainingData(), TrainingContext.ofSeed(1))) {
+    SequentialFactory factory = SequentialFactory.discover();
+    SasRecPreset.Params p = new SasRecPreset.Params(8, 8, 1, 1, null, null, null, null, null, null, null, null, 1,
+        null, null, null, null, null, null, null, null, 1);
+    try (ComposedModel model = (ComposedModel) new SasRecPreset(factory).trainer(p).train(new LeaveOneOutSplitter()
+        .split(SyntheticGenerator.generate(SyntheticConfig.tiny())).trainingData(), TrainingContext.ofSeed(1))) {
       model.save(dir);
     }
-    Path weights = dir.resolve(SasRecModel.WEIGHTS);
+    Path weights = dir.resolve(ComposedModel.WEIGHTS);
     byte[] all = Files.readAllBytes(weights);
     Files.write(weights, Arrays.copyOf(all, all.length - 10));
     // Before: "weights.bin: null".
-    assertThatThrownBy(() -> new SasRecFactory().load(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> factory.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(weights + ": truncated: the data ends inside tensor");
     Files.write(weights, all);
     Files.write(weights, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
     // Before: accepted.
-    assertThatThrownBy(() -> new SasRecFactory().load(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> factory.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(weights + ": 3 unexpected bytes after the last tensor");
   }
 }
