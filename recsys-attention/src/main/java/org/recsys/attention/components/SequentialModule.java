@@ -6,6 +6,7 @@ import com.google.inject.multibindings.MapBinder;
 import org.recsys.api.ModelFactory;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.spec.BlockType;
 import org.recsys.attention.spec.HeadType;
@@ -23,6 +24,9 @@ public final class SequentialModule extends AbstractModule {
     MapBinder<String, BlockType<?>> blocks = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<BlockType<?>>() {});
     blocks.addBinding("transformer").to(TransformerBlockType.class);
+    blocks.addBinding("lstm").to(LstmBlockType.class);
+    blocks.addBinding("gru").to(GruBlockType.class);
+    blocks.addBinding("attention-pooling").to(AttentionPoolingBlockType.class);
     MapBinder<String, HeadType<?>> heads = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<HeadType<?>>() {});
     heads.addBinding("dot").to(DotHeadType.class);
@@ -41,5 +45,6 @@ public final class SequentialModule extends AbstractModule {
         new TypeLiteral<ModelFactory<?>>() {});
     models.addBinding(ComposedModel.TYPE).to(SequentialFactory.class);
     models.addBinding(SasRecPreset.NAME).to(SasRecPreset.class);
+    models.addBinding(LstmAttentionPreset.NAME).to(LstmAttentionPreset.class);
   }
 }

@@ -21,8 +21,8 @@ import org.recsys.attention.layer.Initialisation;
  *     is two blocks of their own weights
  * @param finalNorm whether a layer norm follows the last block (true, as SASRec)
  * @param eps the final norm's epsilon (1e-8, as SASRec's code)
- * @param init how fresh weights are drawn: {@code xavier} (the PyTorch SASRec port, default) or {@code normal}
- *     (N(0, 0.02), as RecBole)
+ * @param init how fresh weights are drawn: {@code xavier} (the PyTorch SASRec port, default), {@code normal}
+ *     (N(0, 0.02), as RecBole) or {@code scaled} (tables from N(0, 1/d), as the LSTM-attention model)
  */
 public record EncoderSpec(EmbeddingSpec embedding, List<ObjectNode> blocks, Integer repeat, Boolean finalNorm,
     Double eps, String init) {
@@ -41,7 +41,7 @@ public record EncoderSpec(EmbeddingSpec embedding, List<ObjectNode> blocks, Inte
     repeat = SpecChecks.positive("repeat", repeat, 1);
     finalNorm = orDefault(finalNorm, true);
     eps = SpecChecks.positive("eps", eps, 1e-8);
-    init = SpecChecks.oneOf("init", init, "xavier", "xavier", "normal");
+    init = SpecChecks.oneOf("init", init, "xavier", "xavier", "normal", "scaled");
   }
 
   /** The defaults: SASRec's two causal transformer blocks. */
@@ -61,6 +61,6 @@ public record EncoderSpec(EmbeddingSpec embedding, List<ObjectNode> blocks, Inte
 
   @JsonIgnore
   public Initialisation initialisation() {
-    return init.equals("normal") ? Initialisation.NORMAL : Initialisation.XAVIER;
+    return Initialisation.valueOf(init.toUpperCase(java.util.Locale.ROOT));
   }
 }

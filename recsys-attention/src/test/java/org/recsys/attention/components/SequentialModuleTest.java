@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.ModelFactory;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.spec.Components;
 import org.recsys.attention.spec.SequentialSpec;
@@ -27,13 +28,15 @@ class SequentialModuleTest {
     Injector injector = Guice.createInjector(modules);
     Map<String, ModelFactory<?>> factories = injector.getInstance(
         Key.get(new TypeLiteral<Map<String, ModelFactory<?>>>() {}));
-    assertThat(factories).containsKeys("sasrec", "sequential");
+    assertThat(factories).containsKeys("sasrec", "lstm-attention", "sequential");
+    assertThat(factories.get("lstm-attention")).isInstanceOf(LstmAttentionPreset.class);
+    assertThat(factories.get("lstm-attention").parametersType()).isEqualTo(LstmAttentionPreset.Params.class);
     assertThat(factories.get("sasrec")).isInstanceOf(SasRecPreset.class);
     assertThat(factories.get("sasrec").parametersType()).isEqualTo(SasRecPreset.Params.class);
     assertThat(factories.get("sequential")).isInstanceOf(SequentialFactory.class);
     assertThat(factories.get("sequential").parametersType()).isEqualTo(SequentialSpec.class);
     Map<String, List<String>> names = injector.getInstance(Components.class).names();
-    assertThat(names.get("blocks")).contains("transformer");
+    assertThat(names.get("blocks")).contains("transformer", "lstm", "gru", "attention-pooling");
     assertThat(names.get("heads")).contains("dot");
     assertThat(names.get("losses")).contains("bce", "ce", "gbce", "sampled-softmax");
     assertThat(names.get("objectives")).contains("next-item", "last-item", "masked-item");

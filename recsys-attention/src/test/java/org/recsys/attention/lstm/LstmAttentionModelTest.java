@@ -155,17 +155,4 @@ class LstmAttentionModelTest {
       assertThat(m.scoreAll(histories)).isDeepEqualTo(uninterrupted);
     }
   }
-
-  @Test
-  void theGuiceModuleIsDiscoveredAndBindsTheFactoryUnderLstmAttention() {
-    List<Module> modules = ServiceLoader.load(Module.class).stream().map(ServiceLoader.Provider::get)
-        .map(m -> (Module) m).toList();
-    assertThat(modules).hasAtLeastOneElementOfType(LstmAttentionModule.class);
-    Injector injector = Guice.createInjector(modules);
-    Map<String, ModelFactory<?>> factories = injector.getInstance(
-        Key.get(new TypeLiteral<Map<String, ModelFactory<?>>>() {}));
-    assertThat(factories).containsKeys("lstm-attention", "sasrec");
-    assertThat(factories.get("lstm-attention")).isInstanceOf(LstmAttentionFactory.class);
-    assertThat(factories.get("lstm-attention").parametersType()).isEqualTo(LstmAttentionParams.class);
-  }
 }

@@ -1,0 +1,116 @@
+package org.recsys.attention.preset;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.recsys.api.ConfigException;
+import org.recsys.api.ModelExpansion;
+import org.recsys.api.ModelFactory;
+import org.recsys.api.TrainedModel;
+import org.recsys.api.Trainer;
+import org.recsys.attention.model.ComposedModel;
+import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.model.SequentialTrainer;
+import org.recsys.attention.spec.Blueprint;
+import org.recsys.attention.spec.EmbeddingSpec;
+import org.recsys.attention.spec.EncoderSpec;
+import org.recsys.attention.spec.SequentialSpec;
+import org.recsys.attention.spec.SpecChecks;
+
+/**
+ * {@code type: lstm-attention}: stacked LSTM layers with causal additive attention pooling, as a preset over the
+ * composed spec. Its flat keys expand to an item embedding without positions, {@code layers} LSTM blocks (dropout
+ * on the input of every layer above the first), an attention-pooling block back to the embedding size, a dot
+ * head (tied to the item embedding, or a separate table with a per-item bias for {@code output: dense}), the
+ * chosen loss and the next-item objective; the run records that spec.
+ */
+public final class LstmAttentionPreset implements ModelFactory<LstmAttentionPreset.Params> {
+  public static final String NAME = "lstm-attention";
+  private final SequentialFactory sequential;
+
+  /**
+   * The LSTM-attention model's keys; every one may be omitted.
+   *
+   * @param maxLen window length (200)
+   * @param embeddingSize item embedding size, also the state size scored against items (64)
+   * @param hiddenSize LSTM state size (64)
+   * @param layers stacked LSTM layers (1)
+   * @param attentionSize width of the additive attention's hidden layer (32)
+   * @param output {@code tied} (dot product with the item embeddings) or {@code dense} (own table with a bias)
+   * @param dropout on the LSTM inputs (embeddings and between layers) and on the combined state (0.2)
+   * @param loss {@code ce} (default), {@code bce}, {@code sampled-softmax} or {@code gbce}
+   */
+  public record Params(Integer maxLen, Integer embeddingSize, Integer hiddenSize, Integer layers,
+      Integer attentionSize, String output, Double dropout, Double learningRate, Double beta1, Double beta2,
+      Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
+      Boolean ceExcludesHistory, Boolean scoreBias, Integer validateEvery, Integer patience, String metric,
+      Integer threads) {}
+
+  @Inject
+  public LstmAttentionPreset(SequentialFactory sequential) {
+    this.sequential = sequential;
+  }
+
+  /** The spec these keys stand for. */
+  public static SequentialSpec spec(Params p) {
+    int d = SpecChecks.positive("model.embeddingSize", p.embeddingSize(), 64);
+    int h = SpecChecks.positive("model.hiddenSize", p.hiddenSize(), 64);
+    int layers = SpecChecks.positive("model.layers", p.layers(), 1);
+    int a = SpecChecks.positive("model.attentionSize", p.attentionSize(), 32);
+    String output = SpecChecks.oneOf("model.output", p.output(), "tied", "tied", "dense");
+    double dropout = SpecChecks.unitInterval("model.dropout", p.dropout(), 0.2);
+    List<ObjectNode> blocks = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      blocks.add(SequentialSpec.typed("lstm").put("hiddenSize", h).put("inputDropout", l == 0 ? 0.0 : dropout));
+    }
+    blocks.add(SequentialSpec.typed("attention-pooling").put("attentionSize", a).put("outputSize", d)
+        .put("dropout", dropout));
+    EncoderSpec encoder = new EncoderSpec(new EmbeddingSpec(d, "none", "end", false, dropout), blocks, 1, false, 1e-8,
+        "scaled");
+    ObjectNode head = SequentialSpec.typed("dot").put("tied", output.equals("tied"))
+        .put("bias", output.equals("dense"));
+    ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "ce"), p.negatives(), p.gbceT(),
+        p.ceExcludesHistory(), p.scoreBias()).toSpec();
+    int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
+    return new SequentialSpec(NAME, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
+        new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(), p.epochs(),
+            p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.999, 5));
+  }
+
+  @Override
+  public Class<Params> parametersType() {
+    return Params.class;
+  }
+
+  /**
+   * The spec these keys stand for, with every component found and bound.
+   *
+   * @throws ConfigException naming the preset's own key
+   */
+  public Blueprint resolve(Params parameters) {
+    try {
+      return sequential.components().resolve(spec(parameters));
+    } catch (ConfigException e) {
+      throw FlatLoss.flatKeys(e);
+    }
+  }
+
+  @Override
+  public Optional<ModelExpansion> expand(Params parameters) {
+    return Optional.of(new ModelExpansion(ComposedModel.TYPE, resolve(parameters).spec(), NAME));
+  }
+
+  @Override
+  public Trainer trainer(Params parameters) {
+    return new SequentialTrainer(resolve(parameters));
+  }
+
+  @Override
+  public TrainedModel load(Path dir) throws IOException {
+    return sequential.load(dir);
+  }
+}
