@@ -24,8 +24,8 @@ public final class SequentialModule extends AbstractModule {
     MapBinder<String, BlockType<?>> blocks = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<BlockType<?>>() {});
     blocks.addBinding("transformer").to(TransformerBlockType.class);
-    blocks.addBinding("lstm").to(LstmBlockType.class);
-    blocks.addBinding("gru").to(GruBlockType.class);
+    blocks.addBinding("lstm").toInstance(RecurrentBlockType.lstm());
+    blocks.addBinding("gru").toInstance(RecurrentBlockType.gru());
     blocks.addBinding("attention-pooling").to(AttentionPoolingBlockType.class);
     MapBinder<String, HeadType<?>> heads = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<HeadType<?>>() {});
