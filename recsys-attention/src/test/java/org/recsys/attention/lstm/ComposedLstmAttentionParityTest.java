@@ -128,7 +128,7 @@ class ComposedLstmAttentionParityTest {
   private static void check(Setup setup, OutputKind output, boolean scoreBias, int layers, int threads,
       double dropout) {
     NextItemLoss kind = setup.loss();
-    int k = GradientCheck.negativesFor(kind);
+    int k = GradientCheck.negativesFor(kind.configName());
     int[] neg = LstmAttentionGradientTest.negatives(k, 11);
     TrainingBatch batch = new TrainingBatch(3, MAX_LEN, LstmAttentionGradientTest.INPUTS,
         LstmAttentionGradientTest.TARGETS, neg, k);
