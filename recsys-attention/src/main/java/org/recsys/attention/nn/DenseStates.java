@@ -2,7 +2,7 @@ package org.recsys.attention.nn;
 
 /**
  * A batch of user states as dense vectors, one row per user: what the attention encoders produce and
- * {@link DotProductScorer} reads.
+ * the heads score.
  *
  * @param rows one state per user, all of length {@code dim}
  * @param dim the state size

@@ -1,5 +1,8 @@
 package org.recsys.attention.lstm;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,13 +15,17 @@ import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingData;
 import org.recsys.api.TrainingListener;
+import org.recsys.attention.model.ComposedModel;
+import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.testing.BenchSupport;
 import org.recsys.attention.testing.RankEvaluator;
 import org.recsys.data.split.DataSplit;
 import org.recsys.data.split.LeaveOneOutSplitter;
 
 /**
- * Trains the LSTM-attention model on a {@code user item} file (ML-1M as the SASRec paper preprocessed it) with
+ * Trains the LSTM-attention model (the {@code lstm-attention} preset, as {@code type: lstm-attention} in a
+ * config) on a {@code user item} file (ML-1M as the SASRec paper preprocessed it) with
  * leave-one-out, and reports seconds per epoch, sequences per second, RSS per epoch and peak, test HR@10 /
  * NDCG@10 under the sampled-100 protocol and under full ranking (seen items excluded), and one-history
  * {@code recommend} latency. Same data, split, candidates and evaluator as SasRecBenchmark, so the figures
@@ -34,6 +41,9 @@ import org.recsys.data.split.LeaveOneOutSplitter;
  * epoch's weights are kept.
  */
 public final class LstmAttentionBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private LstmAttentionBenchmark() {}
 
   public static void main(String[] args) throws IOException {
@@ -49,43 +59,29 @@ public final class LstmAttentionBenchmark {
     DataSplit split = new LeaveOneOutSplitter().split(data);
     System.out.printf(Locale.ROOT, "data: %d users, %d items, %d interactions; %d test cases%n",
         data.users().size(), data.numItems(), data.numInteractions(), split.test().size());
-    LstmAttentionParams.Builder b = LstmAttentionParams.defaults().toBuilder().epochs(epochs)
-        .loss(opt.getOrDefault("loss", "ce"))
-        .threads(Integer.parseInt(opt.getOrDefault("threads", "0")))
-        .validateEvery(Integer.parseInt(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))))
-        .patience(Integer.parseInt(opt.getOrDefault("patience", "1000")));
-    if (opt.containsKey("negatives")) {
-      b.negatives(Integer.parseInt(opt.get("negatives")));
+    // The preset's defaults but for these keys, bound as a config's model section binds them.
+    ObjectNode keys = JSON.createObjectNode().put("epochs", epochs).put("loss", opt.getOrDefault("loss", "ce"))
+        .put("threads", Integer.parseInt(opt.getOrDefault("threads", "0")))
+        .put("validateEvery", Integer.parseInt(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))))
+        .put("patience", Integer.parseInt(opt.getOrDefault("patience", "1000")));
+    for (String key : List.of("negatives", "maxLen", "embeddingSize", "hiddenSize", "attentionSize", "layers",
+        "batchSize")) {
+      if (opt.containsKey(key)) {
+        keys.put(key, Integer.parseInt(opt.get(key)));
+      }
     }
     if (opt.containsKey("lr")) {
-      b.learningRate(Double.parseDouble(opt.get("lr")));
-    }
-    if (opt.containsKey("maxLen")) {
-      b.maxLen(Integer.parseInt(opt.get("maxLen")));
-    }
-    if (opt.containsKey("embeddingSize")) {
-      b.embeddingSize(Integer.parseInt(opt.get("embeddingSize")));
-    }
-    if (opt.containsKey("hiddenSize")) {
-      b.hiddenSize(Integer.parseInt(opt.get("hiddenSize")));
-    }
-    if (opt.containsKey("attentionSize")) {
-      b.attentionSize(Integer.parseInt(opt.get("attentionSize")));
-    }
-    if (opt.containsKey("layers")) {
-      b.layers(Integer.parseInt(opt.get("layers")));
-    }
-    if (opt.containsKey("output")) {
-      b.output(opt.get("output"));
+      keys.put("learningRate", Double.parseDouble(opt.get("lr")));
     }
     if (opt.containsKey("dropout")) {
-      b.dropout(Double.parseDouble(opt.get("dropout")));
+      keys.put("dropout", Double.parseDouble(opt.get("dropout")));
     }
-    if (opt.containsKey("batchSize")) {
-      b.batchSize(Integer.parseInt(opt.get("batchSize")));
+    if (opt.containsKey("output")) {
+      keys.put("output", opt.get("output"));
     }
-    LstmAttentionParams params = b.build();
-    System.out.println("params: " + params);
+    LstmAttentionPreset.Params params = JSON.treeToValue(keys, LstmAttentionPreset.Params.class);
+    LstmAttentionPreset preset = new LstmAttentionPreset(SequentialFactory.discover());
+    System.out.println("spec: " + JSON.writeValueAsString(preset.resolve(params).spec()));
     int windows = (int) split.train().users().stream().filter(u -> u.length() >= 2).count();
 
     // Validation as the SASRec reference port does it: the target among 100 sampled unseen items.
@@ -101,7 +97,7 @@ public final class LstmAttentionBenchmark {
     };
     TrainingContext context = new TrainingContext(seed, new RankEvaluator(), null, false, progress);
     long t0 = System.nanoTime();
-    try (LstmAttentionModel model = (LstmAttentionModel) new LstmAttentionFactory().trainer(params).train(
+    try (ComposedModel model = (ComposedModel) preset.trainer(params).train(
         new TrainingData(split.train(), validation), context)) {
       System.out.printf(Locale.ROOT, "training: %.1f s in all%n", (System.nanoTime() - t0) / 1e9);
       List<EvalCase> sampledTest = BenchSupport.sampled(split.test(), data, seed + 2);

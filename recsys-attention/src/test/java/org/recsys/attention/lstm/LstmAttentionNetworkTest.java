@@ -9,30 +9,52 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.recsys.api.Encoder;
+import org.recsys.api.EncoderScorerRecommender;
+import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.nn.Adam;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.Parameter;
+import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.train.PackedSequences;
 import org.recsys.attention.train.TrainingBatch;
 
-/** Structural properties of the LSTM-attention network: causality, padding, truncation, determinism, learning. */
+/**
+ * Structural properties of the composed LSTM-attention network (the preset's): causality, padding, truncation,
+ * determinism, learning.
+ */
 class LstmAttentionNetworkTest {
   private static final int ITEMS = 30;
   private static final int MAX_LEN = 8;
   private static final int DIM = 12;
 
-  private static LstmAttentionParams.Builder params(double dropout, int threads) {
-    return LstmAttentionParams.builder().maxLen(MAX_LEN).embeddingSize(DIM).hiddenSize(10).attentionSize(6).layers(2)
-        .dropout(dropout).threads(threads).loss("bce");
+  /** The attention-pooling block above the two LSTM layers. */
+  private static final String POOLING = "encoder.block2";
+
+  private static LstmAttentionPreset.Params params(double dropout, int threads, Object... more) {
+    List<Object> kv = new ArrayList<>(List.of("maxLen", MAX_LEN, "embeddingSize", DIM, "hiddenSize", 10,
+        "attentionSize", 6, "layers", 2, "dropout", dropout, "threads", threads, "loss", "bce"));
+    kv.addAll(Arrays.asList(more));
+    return LstmAttentionNetworks.params(kv.toArray());
   }
 
-  private static float[][] outputs(LstmAttentionNetwork net, int[]... histories) {
+  private static ComposedNetwork create(LstmAttentionPreset.Params p, long seed) {
+    return LstmAttentionNetworks.create(p, ITEMS, seed);
+  }
+
+  private static float[][] outputs(ComposedNetwork net, int[]... histories) {
     return net.outputs(PackedSequences.fromHistories(List.of(histories), MAX_LEN, ITEMS));
+  }
+
+  /** The network's inference encoder over its current weights. */
+  @SuppressWarnings("unchecked")
+  private static Encoder<DenseStates> encoder(ComposedNetwork net) {
+    return ((EncoderScorerRecommender<DenseStates>) net.recommender()).encoder();
   }
 
   @Test
   void changingAnItemNeverChangesEarlierStates() {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.2, 1).build(), ITEMS, 3)) {
+    try (ComposedNetwork net = create(params(0.2, 1), 3)) {
       int[] a = {5, 9, 2, 14, 7, 21, 3};
       for (int t = 0; t < a.length; t++) {
         int[] b = a.clone();
@@ -54,9 +76,9 @@ class LstmAttentionNetworkTest {
   void theAttentionLooksBeyondTheLastLstmState() {
     // With the attention's context removed (its half of combine.w zeroed), the state would be a function of the
     // LSTM state alone; the context term must matter.
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.0, 1).build(), ITEMS, 3)) {
+    try (ComposedNetwork net = create(params(0.0, 1), 3)) {
       float[][] with = outputs(net, new int[] {5, 9, 2, 14});
-      Parameter combine = net.parameters().get(net.weights().combineW());
+      Parameter combine = net.parameters().get(net.parameters().indexOf(POOLING + ".combine.w"));
       combine.value().fill(10 * DIM, 20 * DIM, 0f);
       float[][] without = outputs(net, new int[] {5, 9, 2, 14});
       assertThat(without[3]).isNotEqualTo(with[3]);
@@ -65,7 +87,7 @@ class LstmAttentionNetworkTest {
 
   @Test
   void leftPaddingAndBatchCompanyDoNotChangeRealPositions() {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.2, 1).build(), ITEMS, 4)) {
+    try (ComposedNetwork net = create(params(0.2, 1), 4)) {
       int[] shortHistory = {4, 8, 15};
       // The same sequence as a left-padded training window (5 padding positions) and as a bare history.
       int[] window = {0, 0, 0, 0, 0, 4, 8, 15};
@@ -76,8 +98,8 @@ class LstmAttentionNetworkTest {
         assertThat(padded[p]).containsExactly(bare[p]);
       }
       // In a batch beside full-length histories the short one would be padded: its state must not move.
-      DenseStates alone = net.encoder().encode(List.of(shortHistory));
-      DenseStates inBatch = net.encoder().encode(List.of(new int[] {1, 2, 3, 4, 5, 6, 7, 9},
+      DenseStates alone = encoder(net).encode(List.of(shortHistory));
+      DenseStates inBatch = encoder(net).encode(List.of(new int[] {1, 2, 3, 4, 5, 6, 7, 9},
           shortHistory, new int[] {11, 12, 13, 14, 16, 17, 18, 19}));
       for (int j = 0; j < DIM; j++) {
         assertThat(inBatch.rows()[1][j]).isCloseTo(alone.rows()[0][j], within(1e-5f));
@@ -88,9 +110,9 @@ class LstmAttentionNetworkTest {
   @Test
   void theEncoderGivesTheStateOfTheLastPositionOfTheFullPass() {
     for (String output : List.of("tied", "dense")) {
-      try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.0, 1).output(output).build(), ITEMS, 9)) {
+      try (ComposedNetwork net = create(params(0.0, 1, "output", output), 9)) {
         int[][] histories = {{3}, {7, 1, 30, 2}, {1, 2, 3, 4, 5, 6, 7, 8}};
-        DenseStates states = net.encoder().encode(List.of(histories));
+        DenseStates states = encoder(net).encode(List.of(histories));
         for (int i = 0; i < histories.length; i++) {
           float[][] all = outputs(net, histories[i]);
           float[] last = all[all.length - 1];
@@ -105,16 +127,16 @@ class LstmAttentionNetworkTest {
 
   @Test
   void longHistoriesKeepTheirMostRecentItemsAndEmptyOnesAreAllowed() {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.0, 1).build(), ITEMS, 5)) {
+    try (ComposedNetwork net = create(params(0.0, 1), 5)) {
       int[] longHistory = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
       int[] recent = Arrays.copyOfRange(longHistory, longHistory.length - MAX_LEN, longHistory.length);
-      DenseStates s = net.encoder().encode(List.of(longHistory, recent, new int[0]));
+      DenseStates s = encoder(net).encode(List.of(longHistory, recent, new int[0]));
       assertThat(s.rows()[0]).containsExactly(s.rows()[1]);
-      DenseStates other = net.encoder().encode(List.of(Arrays.copyOfRange(longHistory, 0, longHistory.length - 1)));
+      DenseStates other = encoder(net).encode(List.of(Arrays.copyOfRange(longHistory, 0, longHistory.length - 1)));
       assertThat(other.rows()[0]).as("a history that differs in its last %d items", MAX_LEN)
           .isNotEqualTo(s.rows()[0]);
       // An empty history carries no evidence: its state is the combination's bias.
-      float[] bias = net.weights().value(net.weights().combineB()).toArray();
+      float[] bias = net.parameters().value(POOLING + ".combine.b").toArray();
       assertThat(s.rows()[2]).containsExactly(bias);
     }
   }
@@ -122,7 +144,7 @@ class LstmAttentionNetworkTest {
   @Test
   void lossFallsOnAFixedBatch() {
     for (String loss : List.of("bce", "ce")) {
-      try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.0, 1).loss(loss).build(), ITEMS, 6);
+      try (ComposedNetwork net = create(params(0.0, 1, "loss", loss), 6);
           Adam adam = new Adam(net.parameters(), 0.01, 0.9, 0.999, 1e-8, 0)) {
         TrainingBatch batch = fixedBatch(1);
         double first = net.computeGradients(batch, 1);
@@ -157,7 +179,7 @@ class LstmAttentionNetworkTest {
   /** With dropout on, a fixed step seed fixes the masks: analytic gradients match float finite differences. */
   @Test
   void dropoutGradientsMatchFiniteDifferences() {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.3, 1).output("dense").build(), ITEMS, 8)) {
+    try (ComposedNetwork net = create(params(0.3, 1, "output", "dense"), 8)) {
       TrainingBatch batch = fixedBatch(1);
       long seed = 99;
       net.computeGradients(batch, seed);
@@ -192,7 +214,7 @@ class LstmAttentionNetworkTest {
 
   @Test
   void badBatchesAreRejectedWithTheReason() {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.0, 1).build(), ITEMS, 1)) {
+    try (ComposedNetwork net = create(params(0.0, 1), 1)) {
       int[] gap = {0, 0, 3, 0, 4, 5, 6, 7};
       int[] targets = {0, 0, 4, 0, 5, 6, 7, 8};
       assertThatThrownBy(() -> net.computeGradients(new TrainingBatch(1, MAX_LEN, gap, targets, gap, 1), 1))
@@ -203,13 +225,13 @@ class LstmAttentionNetworkTest {
       int[] ok = {0, 0, 0, 0, 0, 0, 3, 4};
       assertThatThrownBy(() -> net.computeGradients(new TrainingBatch(1, MAX_LEN, ok, ok, new int[0], 0), 1))
           .hasMessageContaining("needs 1 negatives per position");
-      assertThatThrownBy(() -> net.encoder().encode(List.of(new int[] {4, 0})))
+      assertThatThrownBy(() -> encoder(net).encode(List.of(new int[] {4, 0})))
           .hasMessageContaining("item id 0 at position 1 is out of range");
     }
   }
 
   private static double[] trainLosses(long seed, int threads) {
-    try (LstmAttentionNetwork net = LstmAttentionNetwork.create(params(0.2, threads).build(), ITEMS, seed);
+    try (ComposedNetwork net = create(params(0.2, threads), seed);
         Adam adam = new Adam(net.parameters(), 0.001, 0.9, 0.999, 1e-8, 0)) {
       double[] losses = new double[5];
       for (int i = 0; i < losses.length; i++) {

@@ -29,6 +29,27 @@ class NnTest {
   }
 
   @Test
+  void theVectorisedExpIsAccurateOnTheSoftmaxRange() {
+    int n = 870_001;
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = -i * 1e-4f;
+    }
+    float[] expected = x.clone();
+    VectorExp.expInPlace(x, new float[n], n);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double e = Math.exp(expected[i]);
+      worst = Math.max(worst, Math.abs(x[i] - e) / e);
+    }
+    assertThat(worst).as("largest relative error").isLessThan(3e-7);
+    float[] tiny = {-200f, 0f};
+    VectorExp.expInPlace(tiny, new float[2], 2);
+    assertThat(tiny[0]).isBetween(0f, 1e-37f);
+    assertThat(tiny[1]).isEqualTo(1f);
+  }
+
+  @Test
   void adamTakesTheTorchStepAndKeepsTheZeroPaddingRowZero() {
     Parameter w = Parameter.zeros("w", true, 2, 2);
     w.value().copyFrom(new float[] {0f, 0f, 1f, -2f});
@@ -61,21 +82,6 @@ class NnTest {
             .isInstanceOf(IOException.class).hasMessageContaining("b[2, 2]").hasMessageContaining("b[2, 3]");
       }
       assertThatThrownBy(() -> new ParameterSet(List.of(a, a))).hasMessageContaining("given twice");
-    }
-  }
-
-  @Test
-  void dotProductScorerComputesKnownScores() {
-    // Items 1..3 in 2 dimensions; row 0 is padding.
-    try (FloatTensor table = FloatTensor.of(new float[] {0, 0, 1, 0, 0, 1, 1, 1}, 4, 2);
-        DotProductScorer scorer = new DotProductScorer(table)) {
-      DenseStates s = new DenseStates(new float[][] {{2, 3}, {-1, 0}}, 2);
-      float[][] all = scorer.scoreAll(s);
-      assertThat(all[0]).containsExactly(Float.NEGATIVE_INFINITY, 2f, 3f, 5f);
-      assertThat(all[1]).containsExactly(Float.NEGATIVE_INFINITY, -1f, 0f, -1f);
-      assertThat(scorer.scoreCandidates(s, new int[][] {{3, 1}, {2}})).isDeepEqualTo(new float[][] {{5f, 2f},
-          {0f}});
-      assertThatThrownBy(() -> scorer.scoreCandidates(s, new int[][] {{4}, {1}})).hasMessageContaining("item id 4");
     }
   }
 

@@ -2,7 +2,6 @@ package org.recsys.attention.sasrec;
 
 import org.recsys.attention.layer.PositionOrigin;
 import org.recsys.attention.model.Architecture;
-import org.recsys.attention.nn.NextItemLoss;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.testing.GradientCheck;
 import org.recsys.attention.testing.ReferenceLoss;
@@ -190,12 +189,11 @@ final class ReferenceSasRec {
    * @param negatives {@code size * maxLen * k}
    */
   double loss(String loss, int size, int[] inputs, int[] targets, int[] negatives, int k, double gbceT) {
-    NextItemLoss kind = NextItemLoss.find(loss).orElseThrow();
     double total = 0;
     int count = 0;
     // gSASRec's beta, from the paper: alpha = k / (n - 1), beta = alpha (t (1 - 1/alpha) + 1/alpha).
     double alpha = k / (double) (n - 1);
-    double beta = kind == NextItemLoss.GBCE ? alpha * (gbceT * (1 - 1 / alpha) + 1 / alpha) : 1;
+    double beta = loss.equals("gbce") ? alpha * (gbceT * (1 - 1 / alpha) + 1 / alpha) : 1;
     double[] e = w[itemIndex];
     for (int b = 0; b < size; b++) {
       int[] window = new int[maxLen];
@@ -214,7 +212,7 @@ final class ReferenceSasRec {
           sn[q] = dot(y[p], e, negatives[(b * maxLen + p) * k + q]) + bias;
         }
         double[] yp = y[p];
-        total += ReferenceLoss.position(kind, beta, sp, sn, item -> dot(yp, e, item) + bias, n);
+        total += ReferenceLoss.position(loss, beta, sp, sn, item -> dot(yp, e, item) + bias, n);
       }
     }
     return count == 0 ? 0 : total / count;

@@ -43,15 +43,6 @@ class SasRecGradientTest {
       0, 0, 6, 7, 3,
       0, 0, 0, 0, 1};
 
-  /** Negatives per position a check uses: bce 1, ce none, the others 3. */
-  static int negativesFor(String loss) {
-    return switch (loss) {
-      case "bce" -> 1;
-      case "ce" -> 0;
-      default -> 3;
-    };
-  }
-
   /**
    * Two blocks of width {@link #DIM} without dropout, as the preset's keys give them.
    *
@@ -62,7 +53,7 @@ class SasRecGradientTest {
     List<Object> kv = new ArrayList<>(List.of("maxLen", MAX_LEN, "hiddenSize", DIM, "blocks", 2, "heads", heads,
         "dropout", 0.0, "positions", origin, "loss", loss, "threads", threads));
     if (!loss.equals("ce")) {
-      kv.addAll(List.of("negatives", negativesFor(loss)));
+      kv.addAll(List.of("negatives", GradientCheck.negativesFor(loss)));
     }
     if (loss.equals("gbce")) {
       kv.addAll(List.of("gbceT", GBCE_T));
@@ -204,7 +195,7 @@ class SasRecGradientTest {
   }
 
   private static void checkGradients(String loss, String origin, boolean scoreBias) {
-    int k = negativesFor(loss);
+    int k = GradientCheck.negativesFor(loss);
     int[] neg = negatives(k, 11);
     boolean binary = loss.equals("bce") || loss.equals("gbce");
     PositionOrigin o = origin.equals("start") ? PositionOrigin.START : PositionOrigin.END;

@@ -38,7 +38,7 @@ class SasRecPresetTest {
          "blocks": [{"type": "transformer", "heads": 1, "inner": null, "attention": "causal", "layout": "sasrec",
                      "dropout": 0.2, "attentionDropout": 0.2, "eps": 1.0E-8}],
          "repeat": 2, "finalNorm": true, "eps": 1.0E-8, "init": "xavier"},
-       "head": {"type": "dot", "tied": true},
+       "head": {"type": "dot", "tied": true, "bias": false},
        "loss": {"type": "bce", "negatives": 1, "scoreBias": false},
        "objective": {"type": "next-item"},
        "training": {"learningRate": 0.001, "beta1": 0.9, "beta2": 0.98, "l2Embedding": 0.0, "batchSize": 128,

@@ -1,11 +1,11 @@
 package org.recsys.attention.testing;
 
 import java.util.function.IntToDoubleFunction;
-import org.recsys.attention.nn.NextItemLoss;
 
 /**
- * The next-item losses of one target position in plain double precision, straight from their definitions (see
- * {@link NextItemLoss}), for the reference networks the gradient tests check against.
+ * The next-item losses of one target position in plain double precision, straight from their definitions (the
+ * formulas of {@code loss/BinaryCrossEntropy}, {@code SampledSoftmax} and {@code SoftmaxCrossEntropy}, written
+ * again here), for the reference networks the gradient tests check against.
  */
 public final class ReferenceLoss {
   private ReferenceLoss() {}
@@ -13,31 +13,32 @@ public final class ReferenceLoss {
   /**
    * The loss at one position.
    *
+   * @param loss the loss's config name: {@code bce}, {@code gbce}, {@code sampled-softmax} or {@code ce}
    * @param beta gBCE's positive-score weight (1 otherwise)
    * @param sp the target's score
    * @param sn the {@code k} negatives' scores (empty for ce)
    * @param score every item's score, for ce
    * @param numItems the items ce normalises over ({@code 1..numItems})
    */
-  public static double position(NextItemLoss kind, double beta, double sp, double[] sn, IntToDoubleFunction score,
+  public static double position(String loss, double beta, double sp, double[] sn, IntToDoubleFunction score,
       int numItems) {
     int k = sn.length;
-    switch (kind) {
-      case BCE -> {
+    switch (loss) {
+      case "bce" -> {
         double l = softplus(-sp);
         for (double s : sn) {
           l += softplus(s);
         }
         return l;
       }
-      case GBCE -> {
+      case "gbce" -> {
         double l = beta * softplus(-sp);
         for (double s : sn) {
           l += softplus(s);
         }
         return l / (k + 1);
       }
-      case SAMPLED_SOFTMAX -> {
+      case "sampled-softmax" -> {
         double max = sp;
         for (double s : sn) {
           max = Math.max(max, s);
@@ -48,7 +49,7 @@ public final class ReferenceLoss {
         }
         return Math.log(sum) + max - sp;
       }
-      case CE -> {
+      case "ce" -> {
         double max = Double.NEGATIVE_INFINITY;
         double[] all = new double[numItems + 1];
         for (int i = 1; i <= numItems; i++) {
@@ -61,7 +62,7 @@ public final class ReferenceLoss {
         }
         return Math.log(sum) + max - sp;
       }
-      default -> throw new IllegalStateException();
+      default -> throw new IllegalArgumentException("no reference for loss " + loss);
     }
   }
 
