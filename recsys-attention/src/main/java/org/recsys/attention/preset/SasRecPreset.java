@@ -2,20 +2,10 @@ package org.recsys.attention.preset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.recsys.api.ConfigException;
-import org.recsys.api.ModelExpansion;
-import org.recsys.api.ModelFactory;
-import org.recsys.api.TrainedModel;
-import org.recsys.api.Trainer;
-import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
-import org.recsys.attention.model.SequentialTrainer;
-import org.recsys.attention.spec.Blueprint;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -27,9 +17,8 @@ import org.recsys.attention.spec.SpecChecks;
  * causal transformer blocks in the reference code's layout, a final layer norm, a dot head tied to the item
  * embedding, the chosen loss and the next-item objective; the run records that spec.
  */
-public final class SasRecPreset implements ModelFactory<SasRecPreset.Params> {
+public final class SasRecPreset extends Preset<SasRecPreset.Params> {
   public static final String NAME = "sasrec";
-  private final SequentialFactory sequential;
 
   /**
    * SASRec's keys; every one may be omitted.
@@ -54,7 +43,7 @@ public final class SasRecPreset implements ModelFactory<SasRecPreset.Params> {
 
   @Inject
   public SasRecPreset(SequentialFactory sequential) {
-    this.sequential = sequential;
+    super(NAME, Params.class, sequential);
   }
 
   /** The spec these keys stand for. */
@@ -85,36 +74,7 @@ public final class SasRecPreset implements ModelFactory<SasRecPreset.Params> {
   }
 
   @Override
-  public Class<Params> parametersType() {
-    return Params.class;
-  }
-
-  /**
-   * The spec these keys stand for, with every component found and bound.
-   *
-   * @throws ConfigException naming the preset's own key ({@code model.gbceT}, not the spec's {@code model.loss.t})
-   */
-  public Blueprint resolve(Params parameters) {
-    SequentialSpec spec = spec(parameters);
-    try {
-      return sequential.components().resolve(spec);
-    } catch (ConfigException e) {
-      throw FlatLoss.flatKeys(e);
-    }
-  }
-
-  @Override
-  public Optional<ModelExpansion> expand(Params parameters) {
-    return Optional.of(new ModelExpansion(ComposedModel.TYPE, resolve(parameters).spec(), NAME));
-  }
-
-  @Override
-  public Trainer trainer(Params parameters) {
-    return new SequentialTrainer(resolve(parameters));
-  }
-
-  @Override
-  public TrainedModel load(Path dir) throws IOException {
-    return sequential.load(dir);
+  protected SequentialSpec specOf(Params parameters) {
+    return spec(parameters);
   }
 }
