@@ -1,15 +1,11 @@
 package org.recsys.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.SequenceDataset;
 import org.recsys.data.io.DataFormat;
 import org.recsys.data.io.RecBoleAtomicWriter;
@@ -120,21 +116,8 @@ public final class DataPipeline {
     };
   }
 
-  /** The SHA-256 of a file's bytes, in hex. */
+  /** The SHA-256 of a file's bytes, in hex (the checksum every saved file carries: {@link ChecksumList#sha256}). */
   public static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return ChecksumList.sha256(file);
   }
 }
