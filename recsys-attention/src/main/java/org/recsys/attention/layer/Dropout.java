@@ -49,11 +49,6 @@ public record Dropout(String name, int size, double rate) implements Layer {
       this.trainable = trainable;
     }
 
-    /** Whether the last forward dropped units. */
-    public boolean active() {
-      return on;
-    }
-
     @Override
     public FloatTensor forward(Rows rows, FloatTensor in) {
       ensure(rows.rows());

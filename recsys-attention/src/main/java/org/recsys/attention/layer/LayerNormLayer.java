@@ -81,11 +81,6 @@ public record LayerNormLayer(String name, int size, float eps) implements Layer 
           size);
     }
 
-    /** The output of the last forward into this pass's own buffer. */
-    public FloatTensor output() {
-      return out;
-    }
-
     private void ensure(int rows) {
       if (!buffers.fits(rows)) {
         xhat = buffers.allocate(size);

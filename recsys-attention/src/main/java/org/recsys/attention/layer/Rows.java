@@ -14,7 +14,6 @@ import org.recsys.attention.train.PackedSequences;
  */
 public final class Rows {
   private PackedSequences batch;
-  private int seqFrom;
   private int count;
   private int rowFrom;
   private int rows;
@@ -33,7 +32,6 @@ public final class Rows {
   public Rows reset(PackedSequences packed, int from, int to, boolean training, long seed) {
     batch = packed;
     batchRow = null;
-    seqFrom = from;
     count = to - from;
     rowFrom = packed.start[from];
     rows = packed.start[to] - rowFrom;
@@ -70,7 +68,6 @@ public final class Rows {
    */
   public Rows resetToLastRows(Rows full) {
     batch = full.batch;
-    seqFrom = full.seqFrom;
     count = full.count;
     rowFrom = 0;
     training = false;
@@ -151,10 +148,5 @@ public final class Rows {
   /** The batch row of local row 0. */
   public int rowFrom() {
     return rowFrom;
-  }
-
-  /** The batch index of local sequence 0. */
-  public int sequenceFrom() {
-    return seqFrom;
   }
 }

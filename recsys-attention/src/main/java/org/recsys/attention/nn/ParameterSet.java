@@ -52,11 +52,6 @@ public final class ParameterSet implements AutoCloseable {
     return i;
   }
 
-  /** Whether the set holds a parameter named {@code name}. */
-  public boolean contains(String name) {
-    return index.containsKey(name);
-  }
-
   /** The values of the parameter named {@code name}. */
   public FloatTensor value(String name) {
     return parameters.get(indexOf(name)).value();
