@@ -16,7 +16,9 @@ public interface TrainedModel extends Recommender {
 
   /**
    * Writes everything needed to load the model again (weights, parameters, vocabulary) into {@code dir},
-   * creating it if needed. Each file is written atomically.
+   * creating it if needed. Each file is written atomically; the last ones written are the manifest
+   * ({@code model.json}, one schema for every model, see README "Saved models") and the checksum list that seals
+   * the directory.
    */
   void save(Path dir) throws IOException;
 }

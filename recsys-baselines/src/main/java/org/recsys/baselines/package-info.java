@@ -3,6 +3,6 @@
  * ({@code markov}) and a Tribuo classifier over history features ({@code tribuo}). Each is a
  * {@link org.recsys.api.TrainedModel} with a {@link org.recsys.api.ModelFactory}, a parameters record and a
  * Guice module listed in {@code META-INF/services/com.google.inject.Module}. Saved directories hold
- * {@link org.recsys.baselines.ModelManifest#FILE_NAME}, the vocabulary and the model's state.
+ * the vocabulary and the model's state, sealed by {@link org.recsys.store.ModelDirectory}.
  */
 package org.recsys.baselines;

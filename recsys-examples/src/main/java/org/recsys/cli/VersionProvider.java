@@ -1,26 +1,16 @@
 package org.recsys.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import java.util.ArrayList;
 import java.util.List;
 import org.recsys.api.ComputeBackend;
+import org.recsys.store.RecsysVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the build's version from a resource Maven filters at build time. */
+/** The {@code --version} lines: recsys, Java, and every compute backend on the class path. */
 public final class VersionProvider implements IVersionProvider {
   /** The project version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
-    Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/org/recsys/cli/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    return p.getProperty("version", "unknown");
+    return RecsysVersion.current();
   }
 
   @Override

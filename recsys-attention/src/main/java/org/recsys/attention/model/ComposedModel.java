@@ -1,13 +1,6 @@
 package org.recsys.attention.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,25 +19,25 @@ import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.spec.Blueprint;
 import org.recsys.attention.spec.Components;
 import org.recsys.attention.spec.SequentialSpec;
+import org.recsys.store.ModelDirectory;
+import org.recsys.store.ModelManifest;
 
 /**
  * A trained composed sequential model: its encoder (histories to the state at the last position) and its head,
  * over weights it owns. Immutable and thread-safe.
  *
- * <p>A model directory holds {@value #MODEL} (type, format, name, item count, provenance), {@value #SPEC} (the
- * canonical spec, every default written out), {@value #WEIGHTS} (every tensor by name, little-endian floats) and
- * {@value VocabularyFile#FILE_NAME}, each written atomically.
+ * <p>A model directory holds {@value #WEIGHTS} (every tensor by name, little-endian floats),
+ * {@value VocabularyFile#FILE_NAME}, and the {@link ModelManifest} whose {@code params} are the canonical spec
+ * (every default written out) and whose {@code info} is the training provenance; each written atomically, the
+ * directory sealed by {@link ModelDirectory}.
  */
 public final class ComposedModel extends EncoderScorerModel<DenseStates> implements AutoCloseable {
   /** The registered model type of every composed model, whatever its spec. */
   public static final String TYPE = "sequential";
-  public static final String MODEL = "model.json";
-  public static final String SPEC = "spec.json";
   public static final String WEIGHTS = "weights.bin";
-  private static final int FORMAT = 2;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The compute backend of these weights, as the manifest records it. */
+  public static final String BACKEND = "native";
+  private static final int FORMAT = 3;
 
   private final SequentialSpec spec;
   private final Architecture architecture;
@@ -92,7 +85,7 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
     return weights;
   }
 
-  /** Training provenance (seed, epochs, versions), as saved in {@value #MODEL}. */
+  /** Training provenance (seed, epochs, versions), as saved in the manifest's {@code info}. */
   public Map<String, Object> provenance() {
     return provenance;
   }
@@ -101,47 +94,27 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeValues);
-    AtomicFiles.writeString(dir.resolve(SPEC), JSON.writeValueAsString(spec));
     VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
-    ObjectNode model = JSON.createObjectNode();
-    model.put("type", TYPE);
-    model.put("format", FORMAT);
-    model.put("name", spec.name());
-    model.put("items", numItems());
-    model.set("provenance", JSON.valueToTree(provenance));
-    AtomicFiles.writeString(dir.resolve(MODEL), JSON.writeValueAsString(model));
+    ModelDirectory.seal(dir, ModelManifest.of(TYPE, spec.name(), FORMAT, numItems(), BACKEND, spec, provenance));
   }
 
   /**
    * Loads a model that {@link #save} wrote, building its architecture from the saved spec with
    * {@code components}.
    *
-   * @throws IOException naming the file that is missing, of another type or format, or inconsistent
+   * @throws IOException naming the file that is missing, damaged, of another type or format, or inconsistent
    */
   public static ComposedModel load(Path dir, Components components) throws IOException {
-    Path modelFile = dir.resolve(MODEL);
-    JsonNode model = readJson(modelFile);
-    String type = model.path("type").asText("");
-    if (!TYPE.equals(type)) {
-      throw new IOException(modelFile + ": model type is '" + type + "', not '" + TYPE + "'");
-    }
-    int format = model.path("format").asInt(-1);
-    if (format != FORMAT) {
-      throw new IOException(modelFile + ": format " + format + " is not supported (expected " + FORMAT + ")");
-    }
-    Path specFile = dir.resolve(SPEC);
+    ModelManifest manifest = ModelDirectory.open(dir, TYPE, FORMAT);
     Blueprint blueprint;
     try {
-      blueprint = components.resolve(JSON.treeToValue(readJson(specFile), SequentialSpec.class));
-    } catch (JsonProcessingException | IllegalArgumentException | ConfigException e) {
-      throw new IOException(specFile + ": " + e.getMessage(), e);
+      blueprint = components.resolve(manifest.params(SequentialSpec.class, dir));
+    } catch (ConfigException e) {
+      throw new IOException(dir.resolve(ModelManifest.FILE_NAME) + ": bad 'params': " + e.getMessage(), e);
     }
     ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
-    int items = model.path("items").asInt(-1);
-    if (items != vocabulary.size()) {
-      throw new IOException(modelFile + ": says " + items + " items, the vocabulary holds " + vocabulary.size());
-    }
-    Architecture architecture = blueprint.architecture(items);
+    manifest.checkItems(vocabulary.size(), dir);
+    Architecture architecture = blueprint.architecture(vocabulary.size());
     ParameterSet weights = architecture.layout().allocate();
     Path weightsFile = dir.resolve(WEIGHTS);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(weightsFile))) {
@@ -153,23 +126,7 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
       weights.close();
       throw new IOException(weightsFile + ": " + e.getMessage(), e);
     }
-    Map<String, Object> provenance = new LinkedHashMap<>();
-    JsonNode p = model.path("provenance");
-    if (p.isObject()) {
-      provenance = JSON.convertValue(p, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-          Object.class));
-    }
-    return new ComposedModel(blueprint.spec(), architecture, weights, vocabulary, provenance);
-  }
-
-  private static JsonNode readJson(Path file) throws IOException {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (FileNotFoundException e) {
-      throw new NoSuchFileException(file.toString(), null, "missing from the model directory");
-    } catch (JsonProcessingException e) {
-      throw new IOException(file + ": " + e.getOriginalMessage(), e);
-    }
+    return new ComposedModel(blueprint.spec(), architecture, weights, vocabulary, manifest.info());
   }
 
   /** Frees the native memory of the weights and scratch buffers; the model must not be used afterwards. */

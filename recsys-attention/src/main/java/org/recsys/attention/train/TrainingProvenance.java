@@ -18,7 +18,6 @@ public final class TrainingProvenance {
   public static Map<String, Object> of(TrainingOutcome outcome, String metric, TrainingData data,
       TrainingContext context) {
     Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("recsysVersion", Versions.recsys());
     provenance.put("nd4jVersion", Versions.nd4j());
     provenance.put("java", System.getProperty("java.version"));
     provenance.put("seed", context.seed());

@@ -8,11 +8,6 @@ import java.util.Properties;
 public final class Versions {
   private Versions() {}
 
-  /** The recsys version this module was built as. */
-  public static String recsys() {
-    return read("/org/recsys/attention/version.properties");
-  }
-
   /** The ND4J version on the class path. */
   public static String nd4j() {
     return read("/META-INF/maven/org.nd4j/nd4j-api/pom.properties");

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recsys.api.TrainingContext;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.VocabularyFile;
+import org.recsys.store.ModelManifest;
 import org.recsys.attention.layer.PositionOrigin;
 import org.recsys.attention.model.Architecture;
 import org.recsys.attention.model.ComposedModel;
@@ -76,11 +78,11 @@ class SasRecModelTest {
   void aSavedModelLoadsBackAndScoresIdentically(@TempDir Path dir) throws IOException {
     model.save(dir);
     assertThat(dir.resolve(ComposedModel.WEIGHTS)).exists();
-    assertThat(dir.resolve(ComposedModel.SPEC)).exists();
+    assertThat(dir.resolve(ChecksumList.FILE_NAME)).exists();
     assertThat(dir.resolve(VocabularyFile.FILE_NAME)).exists();
-    assertThat(Files.readString(dir.resolve(ComposedModel.MODEL))).contains("\"type\" : \"sequential\"",
+    assertThat(Files.readString(dir.resolve(ModelManifest.FILE_NAME))).contains("\"type\" : \"sequential\"",
         "\"name\" : \"sasrec\"", "\"seed\" : 3", "bestEpoch", "\"nd4jVersion\" : \"1.0.0-M2.1\"",
-        "\"recsysVersion\" : \"0.1.0-SNAPSHOT\"");
+        "\"recsysVersion\" : \"0.1.0-SNAPSHOT\"", "\"backend\" : \"native\"", "\"manifest\" : 1");
     List<int[]> histories = List.of(new int[] {1, 2, 3}, new int[0], split.test().get(0).history());
     try (ComposedModel loaded = load(dir)) {
       assertThat(loaded.type()).isEqualTo("sequential");
@@ -131,18 +133,23 @@ class SasRecModelTest {
   @Test
   void loadingABrokenDirectoryNamesTheFile(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> load(dir)).isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining(ComposedModel.MODEL);
+        .hasMessageContaining(dir.toString()).hasMessageContaining(ModelManifest.FILE_NAME);
     model.save(dir);
-    Files.writeString(dir.resolve(ComposedModel.MODEL), "{\"type\":\"lstm\",\"format\":1}");
-    assertThatThrownBy(() -> load(dir)).hasMessageContaining("model type is 'lstm'");
+    Path manifest = dir.resolve(ModelManifest.FILE_NAME);
+    String json = Files.readString(manifest);
+    Files.writeString(manifest, json.replace("\"type\" : \"sequential\"", "\"type\" : \"lstm\""));
+    assertThatThrownBy(() -> load(dir)).hasMessageContaining(manifest.toString()).hasMessageContaining("checksum");
+    ChecksumList.write(dir);
+    assertThatThrownBy(() -> load(dir)).hasMessageContaining("has type 'lstm', expected 'sequential'");
     model.save(dir);
     Files.delete(dir.resolve(ComposedModel.WEIGHTS));
     assertThatThrownBy(() -> load(dir)).isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining(ComposedModel.WEIGHTS);
     model.save(dir);
-    String spec = Files.readString(dir.resolve(ComposedModel.SPEC));
+    String spec = Files.readString(manifest);
     assertThat(spec).contains("\"hiddenSize\" : 16");
-    Files.writeString(dir.resolve(ComposedModel.SPEC), spec.replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+    Files.writeString(manifest, spec.replace("\"hiddenSize\" : 16", "\"hiddenSize\" : 32"));
+    ChecksumList.write(dir);
     assertThatThrownBy(() -> load(dir)).hasMessageContaining(ComposedModel.WEIGHTS)
         .hasMessageContaining("encoder.embedding.items");
   }

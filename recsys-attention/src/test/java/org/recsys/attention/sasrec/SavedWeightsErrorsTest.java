@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.TrainingContext;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
@@ -33,11 +34,16 @@ class SavedWeightsErrorsTest {
     Path weights = dir.resolve(ComposedModel.WEIGHTS);
     byte[] all = Files.readAllBytes(weights);
     Files.write(weights, Arrays.copyOf(all, all.length - 10));
+    assertThatThrownBy(() -> factory.load(dir)).isInstanceOf(IOException.class)
+        .hasMessageContaining(weights + ": checksum mismatch");
+    // Re-sealed over the damage (as a hand-copied directory would be), the reader itself must still refuse it.
+    ChecksumList.write(dir);
     // Before: "weights.bin: null".
     assertThatThrownBy(() -> factory.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(weights + ": truncated: the data ends inside tensor");
     Files.write(weights, all);
     Files.write(weights, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+    ChecksumList.write(dir);
     // Before: accepted.
     assertThatThrownBy(() -> factory.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(weights + ": 3 unexpected bytes after the last tensor");

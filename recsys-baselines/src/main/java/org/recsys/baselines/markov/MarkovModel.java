@@ -9,9 +9,10 @@ import org.recsys.api.EncoderScorerModel;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.VocabularyFile;
+import org.recsys.store.ModelDirectory;
+import org.recsys.store.ModelManifest;
 import org.recsys.baselines.IntArraysFile;
 import org.recsys.baselines.ItemCounts;
-import org.recsys.baselines.ModelManifest;
 
 /**
  * First-order Markov chain over items with back-off to popularity: a {@link LastItemEncoder} paired with a
@@ -46,9 +47,10 @@ public final class MarkovModel extends EncoderScorerModel<int[]> {
 
   /** Loads a model written by {@link #save}. */
   public static MarkovModel load(Path dir) throws IOException {
-    ModelManifest manifest = ModelManifest.read(dir, TYPE, FORMAT);
+    ModelManifest manifest = ModelDirectory.open(dir, TYPE, FORMAT);
     MarkovParams params = manifest.params(MarkovParams.class, dir);
     ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
+    manifest.checkItems(vocabulary.size(), dir);
     Path file = dir.resolve(COUNTS_FILE);
     IntArraysFile arrays = IntArraysFile.read(file);
     int[] itemCounts = arrays.require("itemCounts");
@@ -84,9 +86,8 @@ public final class MarkovModel extends EncoderScorerModel<int[]> {
     arrays.put("count", transitions.counts());
     IntArraysFile.write(dir.resolve(COUNTS_FILE), arrays);
     Map<String, String> info = new LinkedHashMap<>();
-    info.put("items", Integer.toString(numItems()));
     info.put("interactions", Long.toString(counts.total()));
     info.put("distinctTransitions", Integer.toString(transitions.distinctTransitions()));
-    ModelManifest.of(TYPE, FORMAT, params, info).write(dir);
+    ModelDirectory.seal(dir, ModelManifest.of(TYPE, TYPE, FORMAT, numItems(), null, params, info));
   }
 }

@@ -9,10 +9,11 @@ import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainedModel;
 import org.recsys.api.VocabularyFile;
+import org.recsys.store.ModelDirectory;
+import org.recsys.store.ModelManifest;
 import org.recsys.baselines.IdChecks;
 import org.recsys.baselines.IntArraysFile;
 import org.recsys.baselines.ItemCounts;
-import org.recsys.baselines.ModelManifest;
 
 /**
  * Most-popular items: every item scores its number of training interactions, whatever the history. Items the
@@ -53,9 +54,10 @@ public final class PopModel implements TrainedModel {
 
   /** Loads a model written by {@link #save}. */
   public static PopModel load(Path dir) throws IOException {
-    ModelManifest manifest = ModelManifest.read(dir, TYPE, FORMAT);
+    ModelManifest manifest = ModelDirectory.open(dir, TYPE, FORMAT);
     manifest.params(PopParams.class, dir);
     ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
+    manifest.checkItems(vocabulary.size(), dir);
     Path file = dir.resolve(COUNTS_FILE);
     int[] raw = IntArraysFile.read(file).require("itemCounts");
     if (raw.length != vocabulary.size() + 1) {
@@ -121,9 +123,7 @@ public final class PopModel implements TrainedModel {
     arrays.put("itemCounts", counts.toArray());
     IntArraysFile.write(dir.resolve(COUNTS_FILE), arrays);
     Map<String, String> info = new LinkedHashMap<>();
-    info.put("items", Integer.toString(numItems()));
     info.put("interactions", Long.toString(counts.total()));
-    // The manifest goes last: a directory with a manifest is complete.
-    ModelManifest.of(TYPE, FORMAT, new PopParams(), info).write(dir);
+    ModelDirectory.seal(dir, ModelManifest.of(TYPE, TYPE, FORMAT, numItems(), null, new PopParams(), info));
   }
 }

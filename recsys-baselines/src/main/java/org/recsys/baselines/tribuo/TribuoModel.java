@@ -20,7 +20,8 @@ import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainingStoppedException;
 import org.recsys.api.VocabularyFile;
-import org.recsys.baselines.ModelManifest;
+import org.recsys.store.ModelDirectory;
+import org.recsys.store.ModelManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -79,7 +80,7 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
     Trainer<Label> trainer = TribuoTrainers.create(params, seed, dataset.size());
     Map<String, Provenance> run = new LinkedHashMap<>();
     run.put("recsys.model", new StringProvenance("recsys.model", TYPE));
-    run.put("recsys.params", new StringProvenance("recsys.params", ModelManifest.json(params)));
+    run.put("recsys.params", new StringProvenance("recsys.params", ModelManifest.compactJson(params)));
     run.put("recsys.seed", new StringProvenance("recsys.seed", Long.toString(seed)));
     run.put("recsys.examples", new StringProvenance("recsys.examples", Integer.toString(dataset.size())));
     log.info("tribuo: training {} on {} examples, {} labels, {} features ({} epochs)", params.trainer(),
@@ -108,9 +109,10 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
    * @throws IOException naming the file when a part is missing or does not fit the others
    */
   public static TribuoModel load(Path dir) throws IOException {
-    ModelManifest manifest = ModelManifest.read(dir, TYPE, FORMAT);
+    ModelManifest manifest = ModelDirectory.open(dir, TYPE, FORMAT);
     TribuoParams params = manifest.params(TribuoParams.class, dir);
     ItemVocabulary vocabulary = VocabularyFile.read(dir.resolve(VocabularyFile.FILE_NAME));
+    manifest.checkItems(vocabulary.size(), dir);
     Path file = dir.resolve(MODEL_FILE);
     Model<?> raw;
     try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
@@ -124,10 +126,16 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
       throw new IOException(file + ": the Tribuo model is not a classifier (Label outputs)");
     }
     try {
-      return new TribuoModel(vocabulary, params, raw.castModel(Label.class), manifest.info());
+      return new TribuoModel(vocabulary, params, raw.castModel(Label.class), textInfo(manifest));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Map<String, String> textInfo(ModelManifest manifest) {
+    Map<String, String> info = new LinkedHashMap<>();
+    manifest.info().forEach((k, v) -> info.put(k, String.valueOf(v)));
+    return info;
   }
 
   public TribuoParams params() {
@@ -160,6 +168,6 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
     AtomicFiles.write(dir.resolve(MODEL_FILE), tribuoModel::serializeToStream);
     byte[] provenance = tribuoProvenance().toString().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(PROVENANCE_FILE), out -> out.write(provenance));
-    ModelManifest.of(TYPE, FORMAT, params, info).write(dir);
+    ModelDirectory.seal(dir, ModelManifest.of(TYPE, TYPE, FORMAT, numItems(), null, params, info));
   }
 }

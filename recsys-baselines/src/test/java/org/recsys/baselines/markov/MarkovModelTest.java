@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.EvalCase;
 import org.recsys.baselines.HandData;
 import org.recsys.baselines.IntArraysFile;
@@ -109,6 +110,7 @@ class MarkovModelTest {
     arrays.put("successor", new int[] {2, 4, 3}); // not increasing within item 2's row
     arrays.put("count", new int[] {2, 1, 2});
     IntArraysFile.write(file, arrays);
+    ChecksumList.write(dir); // a consistent seal over a wrong file: the reader's own checks must catch it
     assertThatThrownBy(() -> MarkovModel.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining(file.toString()).hasMessageContaining("successors of item 2");
   }

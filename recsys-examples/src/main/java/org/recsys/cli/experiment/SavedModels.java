@@ -4,92 +4,73 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.recsys.api.AtomicFiles;
+import java.util.Map;
 import org.recsys.api.ChecksumList;
 import org.recsys.api.TrainedModel;
-import org.recsys.cli.VersionProvider;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ModelRegistry;
+import org.recsys.store.ModelDirectory;
+import org.recsys.store.ModelManifest;
 
 /**
- * Saves a model with a small manifest naming its type, and loads any saved model back through the factory
- * registered under that type. Whatever the model writes, a {@link ChecksumList} of the directory goes in last
- * and is verified before loading, so a model file that was damaged, cut short or appended to is refused by
- * name instead of scoring differently.
+ * Saves any model and loads any saved model through the factory registered under the type its {@link ModelManifest} names. Every
+ * model seals its own directory when it saves ({@link ModelDirectory}), so a model file that was damaged, cut
+ * short or appended to is refused by name before any factory reads it.
  */
 public final class SavedModels {
-  /** The manifest file inside a model directory. */
-  public static final String MANIFEST = "recsys-model.properties";
-
   private SavedModels() {}
 
   /**
-   * Saves {@code model} into {@code dir}, then the manifest, then the checksum list of everything, so a directory
-   * with a checksum list is a complete model.
+   * Saves {@code model} into {@code dir} and checks the result reads back as a sealed model directory. A model
+   * whose {@code save} does not seal its directory (a third-party model written against recsys-api alone) is
+   * sealed here with a manifest of its type and item count.
+   *
+   * @throws IOException naming the manifest when what the model wrote is not a readable manifest
    */
   public static void save(TrainedModel model, Path dir) throws IOException {
     model.save(dir);
-    Properties p = new Properties();
-    p.setProperty("type", model.type());
-    p.setProperty("items", Integer.toString(model.numItems()));
-    p.setProperty("recsysVersion", VersionProvider.version());
-    AtomicFiles.write(dir.resolve(MANIFEST), out -> p.store(out, "recsys saved model"));
-    ChecksumList.write(dir);
+    if (!Files.isRegularFile(dir.resolve(ModelManifest.FILE_NAME))) {
+      ModelDirectory.seal(dir, ModelManifest.of(model.type(), model.type(), 1, model.numItems(), null, Map.of(),
+          Map.of()));
+    } else if (!ChecksumList.exists(dir)) {
+      ChecksumList.write(dir);
+    }
+    ModelManifest manifest = ModelDirectory.open(dir);
+    if (!manifest.type().equals(model.type()) || manifest.items() != model.numItems()) {
+      throw new IOException(dir.resolve(ModelManifest.FILE_NAME) + ": the '" + model.type() + "' model of "
+          + model.numItems() + " items wrote a manifest of type '" + manifest.type() + "' with " + manifest.items()
+          + " items");
+    }
   }
 
   /**
    * Loads the model in {@code dir}, which may be a model directory or a run directory holding {@code model/}.
    *
    * @throws NoSuchFileException naming the directory when it holds no saved model
-   * @throws IOException naming the file that fails its checksum, or the manifest when the loaded model does not
-   *     match it
+   * @throws IOException naming the file that fails its checksum, or the manifest when it is malformed or the
+   *     loaded model does not match it
    */
   public static TrainedModel load(Path dir, ModelRegistry registry) throws IOException {
     Path modelDir = resolveModelDir(dir);
-    ChecksumList.verify(modelDir);
-    Path manifest = modelDir.resolve(MANIFEST);
-    Properties p = new Properties();
-    try (var in = Files.newInputStream(manifest)) {
-      p.load(in);
-    }
-    String type = p.getProperty("type");
-    if (type == null) {
-      throw new IOException(manifest + ": no 'type' entry");
-    }
-    int items = manifestItems(manifest, p);
-    TrainedModel model = registry.factory(type).load(modelDir);
-    if (model.numItems() != items) {
-      throw new IOException(manifest + ": says " + items + " items, but the model in " + modelDir + " has "
-          + model.numItems());
+    ModelManifest manifest = ModelDirectory.open(modelDir);
+    TrainedModel model = registry.factory(manifest.type()).load(modelDir);
+    if (model.numItems() != manifest.items()) {
+      throw new IOException(modelDir.resolve(ModelManifest.FILE_NAME) + ": says " + manifest.items()
+          + " items, but the model in " + modelDir + " has " + model.numItems());
     }
     return model;
   }
 
-  private static int manifestItems(Path manifest, Properties p) throws IOException {
-    String items = p.getProperty("items");
-    try {
-      int n = Integer.parseInt(items == null ? "" : items.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IOException(manifest + ": 'items' must be a positive integer, got " + (items == null ? "nothing"
-        : "'" + items + "'"));
-  }
-
   /** The model directory of {@code dir}: itself, or its {@code model/} child for a run directory. */
   public static Path resolveModelDir(Path dir) throws NoSuchFileException {
-    if (Files.isRegularFile(dir.resolve(MANIFEST))) {
+    if (ModelDirectory.holdsModel(dir)) {
       return dir;
     }
     Path child = dir.resolve(RunFiles.MODEL_DIR);
-    if (Files.isRegularFile(child.resolve(MANIFEST))) {
+    if (ModelDirectory.holdsModel(child)) {
       return child;
     }
-    throw new NoSuchFileException(dir.toString(), null, "no saved model here (expected " + MANIFEST + " in it or in "
-        + RunFiles.MODEL_DIR + "/)");
+    throw new NoSuchFileException(dir.toString(), null, "no saved model here (expected " + ModelManifest.FILE_NAME
+        + " in it or in " + RunFiles.MODEL_DIR + "/)");
   }
 }

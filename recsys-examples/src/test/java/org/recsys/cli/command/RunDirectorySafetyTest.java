@@ -13,6 +13,7 @@ import org.recsys.api.ChecksumList;
 import org.recsys.cli.CliTestSupport;
 import org.recsys.cli.experiment.RunDirectory;
 import org.recsys.cli.report.RunFiles;
+import org.recsys.store.ModelManifest;
 
 /** A run directory is never overwritten silently, never half old and half new, and its model files are checked. */
 class RunDirectorySafetyTest {
@@ -128,8 +129,8 @@ class RunDirectorySafetyTest {
     Path out = dir.resolve("r");
     assertThat(run(out).exitCode()).isZero();
     Path model = out.resolve(RunFiles.MODEL_DIR);
-    Path manifest = model.resolve("recsys-model.properties");
-    Files.writeString(manifest, Files.readString(manifest).replaceAll("items=\\d+", "items=999"));
+    Path manifest = model.resolve(ModelManifest.FILE_NAME);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll("\"items\" : \\d+", "\"items\" : 999"));
     ChecksumList.write(model);
     CliTestSupport r = CliTestSupport.run("recommend", "--model", out.toString(), "--history", "1");
     assertThat(r.exitCode()).isEqualTo(1);
