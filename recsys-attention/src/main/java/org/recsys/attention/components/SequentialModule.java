@@ -6,6 +6,8 @@ import com.google.inject.multibindings.MapBinder;
 import org.recsys.api.ModelFactory;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.preset.Bert4RecPreset;
+import org.recsys.attention.preset.Gru4RecPreset;
 import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.spec.BlockType;
@@ -36,6 +38,7 @@ public final class SequentialModule extends AbstractModule {
     losses.addBinding("gbce").to(GbceLossType.class);
     losses.addBinding("sampled-softmax").to(SampledSoftmaxLossType.class);
     losses.addBinding("ce").to(CeLossType.class);
+    losses.addBinding("bpr-max").to(BprMaxLossType.class);
     MapBinder<String, ObjectiveType<?>> objectives = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<ObjectiveType<?>>() {});
     objectives.addBinding("next-item").to(ObjectiveTypes.NextItemType.class);
@@ -46,5 +49,7 @@ public final class SequentialModule extends AbstractModule {
     models.addBinding(ComposedModel.TYPE).to(SequentialFactory.class);
     models.addBinding(SasRecPreset.NAME).to(SasRecPreset.class);
     models.addBinding(LstmAttentionPreset.NAME).to(LstmAttentionPreset.class);
+    models.addBinding(Gru4RecPreset.NAME).to(Gru4RecPreset.class);
+    models.addBinding(Bert4RecPreset.NAME).to(Bert4RecPreset.class);
   }
 }

@@ -5,6 +5,7 @@ import static org.recsys.attention.spec.SpecChecks.positive;
 import static org.recsys.attention.spec.SpecChecks.unitInterval;
 
 import org.recsys.api.ConfigException;
+import org.recsys.attention.layer.Activation;
 import org.recsys.attention.layer.BlockLayout;
 import org.recsys.attention.layer.Layer;
 import org.recsys.attention.layer.TransformerBlock;
@@ -22,9 +23,10 @@ public final class TransformerBlockType implements BlockType<TransformerBlockTyp
    * @param dropout drop rate of the feed-forward's units and the residual branches (0.2)
    * @param attentionDropout drop rate of the attention weights (default: {@code dropout})
    * @param eps the layer norms' epsilon (1e-8, as SASRec's code)
+   * @param activation the feed-forward's non-linearity: {@code relu} (default, as SASRec) or {@code gelu} (BERT)
    */
   public record Params(Integer heads, Integer inner, String attention, String layout, Double dropout,
-      Double attentionDropout, Double eps) {
+      Double attentionDropout, Double eps, String activation) {
     public Params {
       heads = positive("heads", heads, 1);
       if (inner != null && inner < 1) {
@@ -35,6 +37,7 @@ public final class TransformerBlockType implements BlockType<TransformerBlockTyp
       dropout = unitInterval("dropout", dropout, 0.2);
       attentionDropout = unitInterval("attentionDropout", attentionDropout, dropout);
       eps = SpecChecks.positive("eps", eps, 1e-8);
+      activation = Activation.parse("activation", orDefault(activation, "relu")).configName();
     }
   }
 
@@ -51,6 +54,6 @@ public final class TransformerBlockType implements BlockType<TransformerBlockTyp
     }
     return new TransformerBlock(c.name(), c.inputSize(), p.heads(), p.inner() == null ? c.inputSize() : p.inner(),
         p.attention().equals("causal"), BlockLayout.parse("layout", p.layout()), p.dropout(), p.attentionDropout(),
-        p.eps().floatValue(), c.init());
+        p.eps().floatValue(), Activation.parse("activation", p.activation()), c.init());
   }
 }

@@ -3,19 +3,23 @@ package org.recsys.attention.layer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.recsys.attention.nn.DropoutRandom;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.ParameterSet;
 
 /**
  * The point-wise feed-forward layer of a transformer block, applied to every row alone:
- * {@code relu(dropout(x W1 + b1)) W2 + b2}, with {@code W1 [size, inner]} and {@code W2 [inner, size]}
+ * {@code dropout(act(x W1 + b1)) W2 + b2}, with {@code W1 [size, inner]} and {@code W2 [inner, size]}
  * (parameters {@code <name>.w1, .b1, .w2, .b2}).
  *
  * @param dropout drop rate of the hidden units in training
+ * @param activation the hidden units' non-linearity
  */
-public record FeedForward(String name, int size, int inner, double dropout, Initialisation init) implements Layer {
+public record FeedForward(String name, int size, int inner, double dropout, Activation activation,
+    Initialisation init) implements Layer {
   public FeedForward {
+    Objects.requireNonNull(activation, "activation");
     if (size < 1 || inner < 1) {
       throw new IllegalArgumentException(name + ": sizes must be positive, got " + size + " and " + inner);
     }
@@ -62,7 +66,9 @@ public record FeedForward(String name, int size, int inner, double dropout, Init
     private final int threshold = DropoutRandom.threshold(dropout);
     private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
     private final RowBuffers buffers = new RowBuffers();
+    private final boolean relu = activation == Activation.RELU;
     private FloatTensor u;
+    private FloatTensor pre;
     private FloatTensor mask;
     private FloatTensor out;
     private FloatTensor du;
@@ -86,6 +92,18 @@ public record FeedForward(String name, int size, int inner, double dropout, Init
       ensure(rows.rows());
       dropoutOn = rows.training() && trainable && dropout > 0;
       w1.forward(rows, in, u);
+      if (relu) {
+        reluForward(rows);
+      } else {
+        smoothForward(rows);
+      }
+      FloatTensor y = into == null ? out : into;
+      w2.forward(rows, u, y);
+      return y;
+    }
+
+    // ReLU commutes with the positive dropout scale, so its own output is all the backward needs.
+    private void reluForward(Rows rows) {
       FloatBuffer ub = u.buffer();
       if (!dropoutOn) {
         int len = rows.rows() * inner;
@@ -105,9 +123,36 @@ public record FeedForward(String name, int size, int inner, double dropout, Init
           }
         }
       }
-      FloatTensor y = into == null ? out : into;
-      w2.forward(rows, u, y);
-      return y;
+    }
+
+    // A smooth activation's derivative needs the pre-activation, kept in pre when training.
+    private void smoothForward(Rows rows) {
+      FloatBuffer ub = u.buffer();
+      FloatBuffer zb = pre == null ? null : pre.buffer();
+      if (!dropoutOn) {
+        int len = rows.rows() * inner;
+        for (int i = 0; i < len; i++) {
+          float z = ub.get(i);
+          if (zb != null) {
+            zb.put(i, z);
+          }
+          ub.put(i, activation.apply(z));
+        }
+      } else {
+        FloatBuffer m = mask.buffer();
+        for (int s = 0; s < rows.count(); s++) {
+          DropoutRandom random = rows.random(s);
+          for (int i = rows.start(s) * inner; i < rows.start(s + 1) * inner; i++) {
+            float mk = random.keep(threshold) ? keepScale : 0f;
+            m.put(i, mk);
+            float z = ub.get(i);
+            if (zb != null) {
+              zb.put(i, z);
+            }
+            ub.put(i, activation.apply(z) * mk);
+          }
+        }
+      }
     }
 
     @Override
@@ -124,13 +169,21 @@ public record FeedForward(String name, int size, int inner, double dropout, Init
       FloatBuffer ub = u.buffer();
       FloatBuffer m = dropoutOn ? mask.buffer() : null;
       int len = rows.rows() * inner;
-      for (int i = 0; i < len; i++) {
-        if (ub.get(i) > 0f) {
-          if (m != null) {
-            g.put(i, g.get(i) * m.get(i));
+      if (relu) {
+        for (int i = 0; i < len; i++) {
+          if (ub.get(i) > 0f) {
+            if (m != null) {
+              g.put(i, g.get(i) * m.get(i));
+            }
+          } else {
+            g.put(i, 0f);
           }
-        } else {
-          g.put(i, 0f);
+        }
+      } else {
+        FloatBuffer zb = pre.buffer();
+        for (int i = 0; i < len; i++) {
+          float v = g.get(i) * activation.derivative(zb.get(i));
+          g.put(i, m != null ? v * m.get(i) : v);
         }
       }
       w1.backwardWeights(rows, du, grads);
@@ -144,6 +197,9 @@ public record FeedForward(String name, int size, int inner, double dropout, Init
         if (trainable) {
           du = buffers.allocate(inner);
           dIn = buffers.allocate(size);
+          if (!relu) {
+            pre = buffers.allocate(inner);
+          }
           if (dropout > 0) {
             mask = buffers.allocate(inner);
           }

@@ -7,16 +7,21 @@ import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.ParameterSet;
 
 /**
- * The input of an encoder: each row's item embedding, scaled, plus its position's encoding, then dropout:
- * {@code dropout(scale * E[item] + P[position])}. The item table {@code <name>.items [tableRows, size]} keeps row
+ * The input of an encoder: each row's item embedding, scaled, plus its position's encoding, optionally layer
+ * normalised (as BERT), then dropout: {@code dropout(norm(scale * E[item] + P[position]))}. The item table {@code <name>.items [tableRows, size]} keeps row
  * 0 (padding, never looked up) at zero; a head may score against it (tied weights). Learned positions are
  * {@code <name>.positions [maxLen, size]}.
  *
  * @param tableRows rows of the item table: the items, padding, and any special tokens (a mask)
  * @param scaleBySqrtSize whether embeddings are multiplied by {@code sqrt(size)} (SASRec's code does)
+ * @param norm whether a layer norm ({@code <name>.norm.*}, epsilon {@code eps}) follows the sum (BERT4Rec's does)
  */
 public record SequenceEmbedding(String name, int tableRows, int size, int maxLen, Positions positions,
-    PositionOrigin origin, boolean scaleBySqrtSize, double dropout, Initialisation init) {
+    PositionOrigin origin, boolean scaleBySqrtSize, boolean norm, float eps, double dropout, Initialisation init) {
+
+  private LayerNormLayer normLayer() {
+    return new LayerNormLayer(name + ".norm", size, eps);
+  }
 
   /** The item table's parameter name. */
   public String itemTable() {
@@ -36,6 +41,9 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     if (positions == Positions.LEARNED) {
       p.add(ParameterSpec.of(positionTable(), init.table(maxLen, size), maxLen, size));
     }
+    if (norm) {
+      p.addAll(normLayer().parameters());
+    }
     return p;
   }
 
@@ -52,6 +60,7 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     private final float[] sinusoids;
     private final float scale = scaleBySqrtSize ? (float) Math.sqrt(size) : 1f;
     private final Dropout.Pass dropoutPass;
+    private final LayerNormLayer.Pass normPass;
     private final RowBuffers buffers = new RowBuffers();
     private FloatTensor out;
 
@@ -62,6 +71,7 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
       learned = positionIndex < 0 ? null : weights.get(positionIndex).value();
       sinusoids = positions == Positions.SINUSOIDAL ? sinusoids(maxLen, size) : null;
       dropoutPass = new Dropout(name + ".dropout", size, dropout).pass(weights, trainable);
+      normPass = norm ? normLayer().pass(weights, trainable) : null;
     }
 
     /** The embedded rows ({@code rows.rows() x size}), in this pass's buffer. */
@@ -88,14 +98,15 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
           }
         }
       }
-      dropoutPass.forward(rows, out, null, out);
-      return out;
+      FloatTensor x = normPass == null ? out : normPass.forward(rows, out);
+      dropoutPass.forward(rows, x, null, x);
+      return x;
     }
 
     /** Adds the gradients of the item (and learned position) tables; {@code dOut} is overwritten. */
     public void backward(Rows rows, FloatTensor dOut, FloatTensor[] grads) {
       dropoutPass.backward(rows, dOut, dOut);
-      FloatBuffer g = dOut.buffer();
+      FloatBuffer g = (normPass == null ? dOut : normPass.backward(rows, dOut, grads)).buffer();
       FloatBuffer de = grads[itemIndex].buffer();
       FloatBuffer dp = positionIndex < 0 ? null : grads[positionIndex].buffer();
       for (int s = 0; s < rows.count(); s++) {
@@ -121,6 +132,9 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     @Override
     public void close() {
       dropoutPass.close();
+      if (normPass != null) {
+        normPass.close();
+      }
       buffers.close();
     }
   }

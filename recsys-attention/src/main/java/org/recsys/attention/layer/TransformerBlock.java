@@ -17,9 +17,10 @@ import org.recsys.attention.nn.ParameterSet;
  * @param dropout the drop rate of the feed-forward's hidden units and of the residual branches
  * @param attentionDropout the drop rate of the attention weights
  * @param eps the layer norms' epsilon
+ * @param activation the feed-forward's non-linearity
  */
 public record TransformerBlock(String name, int size, int heads, int inner, boolean causal, BlockLayout layout,
-    double dropout, double attentionDropout, float eps, Initialisation init) implements Layer {
+    double dropout, double attentionDropout, float eps, Activation activation, Initialisation init) implements Layer {
 
   LayerNormLayer attentionNorm() {
     return new LayerNormLayer(name + ".attention_norm", size, eps);
@@ -34,7 +35,7 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
   }
 
   FeedForward ffn() {
-    return new FeedForward(name + ".ffn", size, inner, dropout, init);
+    return new FeedForward(name + ".ffn", size, inner, dropout, activation, init);
   }
 
   Dropout residualDropout(String which) {

@@ -9,12 +9,21 @@ import org.recsys.attention.spec.SequentialSpec;
  * {@code scoreBias}) as the spec's {@code loss} mapping. A key that the chosen loss does not take is an error
  * naming it, rather than silently ignored; so is a bad value of a key it takes ({@link #flatKeys}).
  */
-record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory, Boolean scoreBias) {
-  private static final String CHOICES = "bce, ce, sampled-softmax, gbce";
+record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory, Boolean scoreBias,
+    Double bprReg) {
+  private static final String CHOICES = "bce, ce, sampled-softmax, gbce, bpr-max";
+
+  /** The keys of a preset that has no {@code bprReg}. */
+  FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory, Boolean scoreBias) {
+    this(loss, negatives, gbceT, ceExcludesHistory, scoreBias, null);
+  }
 
   /** The spec's {@code loss} mapping; the loss's own record fills and checks the rest. */
   ObjectNode toSpec() {
     ObjectNode node = SequentialSpec.typed(loss);
+    if (!loss.equals("bpr-max")) {
+      only("bprReg", bprReg == null, "bpr-max");
+    }
     switch (loss) {
       case "bce" -> {
         only("gbceT", gbceT == null, "gbce");
@@ -39,6 +48,15 @@ record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludes
         only("ceExcludesHistory", ceExcludesHistory == null, "ce");
         noScoreBias();
         putIfSet(node, "negatives", negatives);
+      }
+      case "bpr-max" -> {
+        only("gbceT", gbceT == null, "gbce");
+        only("ceExcludesHistory", ceExcludesHistory == null, "ce");
+        noScoreBias();
+        putIfSet(node, "negatives", negatives);
+        if (bprReg != null) {
+          node.put("regularization", bprReg);
+        }
       }
       case "ce" -> {
         only("gbceT", gbceT == null, "gbce");
@@ -68,6 +86,7 @@ record FlatLoss(String loss, Integer negatives, Double gbceT, Boolean ceExcludes
     String flat = "model." + switch (e.key().substring(prefix.length())) {
       case "t" -> "gbceT";
       case "excludeHistory" -> "ceExcludesHistory";
+      case "regularization" -> "bprReg";
       default -> e.key().substring(prefix.length());
     };
     return new ConfigException(flat, e.getMessage().replace("(" + e.key() + ")", "(" + flat + ")"), e);

@@ -57,7 +57,7 @@ public final class LstmAttentionPreset extends Preset<LstmAttentionPreset.Params
     }
     blocks.add(SequentialSpec.typed("attention-pooling").put("attentionSize", a).put("outputSize", d)
         .put("dropout", dropout));
-    EncoderSpec encoder = new EncoderSpec(new EmbeddingSpec(d, "none", "end", false, dropout), blocks, 1, false, 1e-8,
+    EncoderSpec encoder = new EncoderSpec(new EmbeddingSpec(d, "none", "end", false, dropout, false), blocks, 1, false, 1e-8,
         "scaled");
     ObjectNode head = SequentialSpec.typed("dot").put("tied", output.equals("tied"))
         .put("bias", output.equals("dense"));

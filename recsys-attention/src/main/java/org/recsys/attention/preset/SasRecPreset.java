@@ -63,7 +63,7 @@ public final class SasRecPreset extends Preset<SasRecPreset.Params> {
     }
     String origin = SpecChecks.oneOf("model.positions", p.positions(), "end", "end", "start");
     String init = SpecChecks.oneOf("model.init", p.init(), "xavier", "xavier", "normal");
-    EncoderSpec encoder = new EncoderSpec(new EmbeddingSpec(hidden, "learned", origin, true, dropout), list,
+    EncoderSpec encoder = new EncoderSpec(new EmbeddingSpec(hidden, "learned", origin, true, dropout, false), list,
         Math.max(blocks, 1), true, 1e-8, init);
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "bce"), p.negatives(), p.gbceT(),
         p.ceExcludesHistory(), p.scoreBias()).toSpec();

@@ -48,7 +48,8 @@ public final class Blueprint {
     EmbeddingSpec emb = e.embedding();
     int d = emb.hiddenSize();
     SequenceEmbedding embedding = new SequenceEmbedding("encoder.embedding", numItems + 1 + objective.specialTokens(),
-        d, spec.maxLen(), emb.positionKind(), emb.origin(), emb.scale(), emb.dropout(), e.initialisation());
+        d, spec.maxLen(), emb.positionKind(), emb.origin(), emb.scale(), emb.norm(), e.eps().floatValue(),
+        emb.dropout(), e.initialisation());
     List<Layer> layers = new ArrayList<>();
     int size = d;
     for (int i = 0; i < blocks.size(); i++) {

@@ -18,20 +18,23 @@ import org.recsys.attention.layer.Positions;
  * @param scale whether embeddings are multiplied by {@code sqrt(d)} before positions are added (true, as
  *     SASRec's code)
  * @param dropout dropout on the embedded rows (0.2)
+ * @param norm whether a layer norm follows the sum of item and position embeddings, before dropout (false; BERT4Rec
+ *     has one), with the encoder's {@code eps}
  */
 public record EmbeddingSpec(Integer hiddenSize, String positions, String positionOrigin, Boolean scale,
-    Double dropout) {
+    Double dropout, Boolean norm) {
   public EmbeddingSpec {
     hiddenSize = positive("hiddenSize", hiddenSize, 50);
     positions = Positions.parse("positions", orDefault(positions, "learned")).configName();
     positionOrigin = SpecChecks.oneOf("positionOrigin", positionOrigin, "end", "end", "start");
     scale = orDefault(scale, true);
     dropout = unitInterval("dropout", dropout, 0.2);
+    norm = orDefault(norm, false);
   }
 
   /** The defaults. */
   public static EmbeddingSpec defaults() {
-    return new EmbeddingSpec(null, null, null, null, null);
+    return new EmbeddingSpec(null, null, null, null, null, null);
   }
 
   @JsonIgnore

@@ -50,6 +50,15 @@ public final class SpecChecks {
     return v;
   }
 
+  /** {@code value} (or {@code fallback}), required to be finite and {@code >= 0}. */
+  public static double nonNegative(String key, Double value, double fallback) {
+    double v = orDefault(value, fallback);
+    if (!(v >= 0 && Double.isFinite(v))) {
+      throw new ConfigException(key, key + " must be >= 0, got " + v);
+    }
+    return v;
+  }
+
   /** {@code value} (or {@code fallback}), required to be one of {@code choices}. */
   public static String oneOf(String key, String value, String fallback, String... choices) {
     String v = orDefault(value, fallback);

@@ -25,10 +25,10 @@ class LastRowsForwardTest {
   void lastRowsEqualTheFullForwardsLastRows(BlockLayout layout) {
     for (boolean causal : new boolean[] {true, false}) {
       SequenceEmbedding emb = new SequenceEmbedding("encoder.embedding", ITEMS + 1, DIM, MAX_LEN, Positions.LEARNED,
-          PositionOrigin.END, true, 0.1, Initialisation.XAVIER);
+          PositionOrigin.END, true, false, 0f, 0.1, Initialisation.XAVIER);
       List<Layer> blocks = List.of(
-          new TransformerBlock("encoder.block0", DIM, 2, 12, causal, layout, 0.1, 0.1, 1e-6f, Initialisation.XAVIER),
-          new TransformerBlock("encoder.block1", DIM, 2, 12, causal, layout, 0.1, 0.1, 1e-6f, Initialisation.XAVIER));
+          new TransformerBlock("encoder.block0", DIM, 2, 12, causal, layout, 0.1, 0.1, 1e-6f, Activation.RELU, Initialisation.XAVIER),
+          new TransformerBlock("encoder.block1", DIM, 2, 12, causal, layout, 0.1, 0.1, 1e-6f, Activation.RELU, Initialisation.XAVIER));
       SequenceEncoder encoder = new SequenceEncoder(emb, blocks,
           Optional.of(new LayerNormLayer("encoder.final_norm", DIM, 1e-6f)));
       ParameterLayout layout0 = new ParameterLayout(encoder.parameters());

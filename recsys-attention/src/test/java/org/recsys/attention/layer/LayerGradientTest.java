@@ -27,12 +27,26 @@ class LayerGradientTest {
 
   @Test
   void feedForward() {
-    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.0, Initialisation.XAVIER)).run();
+    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.0, Activation.RELU, Initialisation.XAVIER)).run();
   }
 
   @Test
   void feedForwardWithDropout() {
-    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.3, Initialisation.XAVIER)).withDropout(5).run();
+    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.3, Activation.RELU, Initialisation.XAVIER))
+        .withDropout(5).run();
+  }
+
+  @Test
+  void feedForwardWithGelu() {
+    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.0, Activation.GELU, Initialisation.XAVIER)).run();
+    LayerGradientCheck.of(new FeedForward("ffn", SIZE, 6, 0.3, Activation.GELU, Initialisation.XAVIER))
+        .withDropout(5).run();
+  }
+
+  @Test
+  void bidirectionalPostLnBlockWithGelu() {
+    LayerGradientCheck.of(new TransformerBlock("block", SIZE, 2, 6, false, BlockLayout.POST_LN, 0.2, 0.2, 1e-5f,
+        Activation.GELU, Initialisation.XAVIER)).withDropout(5).run();
   }
 
   @ParameterizedTest
@@ -65,7 +79,8 @@ class LayerGradientTest {
   }
 
   private static TransformerBlock block(BlockLayout layout, boolean causal, double dropout) {
-    return new TransformerBlock("block", SIZE, 2, 6, causal, layout, dropout, dropout, 1e-5f, Initialisation.XAVIER);
+    return new TransformerBlock("block", SIZE, 2, 6, causal, layout, dropout, dropout, 1e-5f, Activation.RELU,
+        Initialisation.XAVIER);
   }
 
   @Test
@@ -104,15 +119,23 @@ class LayerGradientTest {
   @EnumSource(PositionOrigin.class)
   void sequenceEmbedding(PositionOrigin origin) {
     for (Positions positions : Positions.values()) {
-      LayerGradientCheck.of(new SequenceEmbedding("embedding", 10, SIZE, 6, positions, origin, true, 0.0,
-          Initialisation.XAVIER)).run();
+      LayerGradientCheck.of(new SequenceEmbedding("embedding", 10, SIZE, 6, positions, origin, true, false,
+          0f, 0.0, Initialisation.XAVIER)).run();
     }
   }
 
   @Test
   void sequenceEmbeddingWithDropout() {
     LayerGradientCheck.of(new SequenceEmbedding("embedding", 10, SIZE, 6, Positions.LEARNED, PositionOrigin.END,
-        false, 0.3, Initialisation.XAVIER)).withDropout(5).run();
+        false, false, 0f, 0.3, Initialisation.XAVIER)).withDropout(5).run();
+  }
+
+  @Test
+  void sequenceEmbeddingWithNormAndDropout() {
+    for (double dropout : new double[] {0.0, 0.3}) {
+      LayerGradientCheck.of(new SequenceEmbedding("embedding", 10, SIZE, 6, Positions.LEARNED, PositionOrigin.START,
+          false, true, 1e-5f, dropout, Initialisation.XAVIER)).withDropout(5).run();
+    }
   }
 
   /** The check is tight: a gradient 2% off in one tensor fails it. */

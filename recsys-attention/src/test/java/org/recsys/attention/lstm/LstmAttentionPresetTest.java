@@ -35,7 +35,7 @@ class LstmAttentionPresetTest {
       {"name": "lstm-attention", "maxLen": 200,
        "encoder": {
          "embedding": {"hiddenSize": 64, "positions": "none", "positionOrigin": "end", "scale": false,
-                       "dropout": 0.2},
+                       "dropout": 0.2, "norm": false},
          "blocks": [{"type": "lstm", "hiddenSize": 64, "inputDropout": 0.0},
                     {"type": "attention-pooling", "attentionSize": 32, "outputSize": 64, "dropout": 0.2}],
          "repeat": 1, "finalNorm": false, "eps": 1.0E-8, "init": "scaled"},

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.TrainingContext;
 import org.recsys.attention.head.DotHead;
+import org.recsys.attention.layer.Activation;
 import org.recsys.attention.layer.BlockLayout;
 import org.recsys.attention.layer.Gru;
 import org.recsys.attention.layer.Initialisation;
@@ -48,7 +49,7 @@ class ComposedLearningTest {
     int items = SPLIT.train().numItems();
     int d = 32;
     SequenceEmbedding embedding = new SequenceEmbedding("encoder.embedding", items + 1, d, MAX_LEN, Positions.NONE,
-        PositionOrigin.END, false, 0.1, Initialisation.XAVIER);
+        PositionOrigin.END, false, false, 0f, 0.1, Initialisation.XAVIER);
     SequenceEncoder encoder = new SequenceEncoder(embedding, List.of(new Gru("encoder.gru", d, d, 0.0)),
         Optional.empty());
     Architecture gru4rec = new Architecture(encoder, new DotHead("head", true, embedding.itemTable(), items, d,
@@ -70,9 +71,9 @@ class ComposedLearningTest {
     int maxLen = 20;
     MaskedItem objective = new MaskedItem(0.4);
     SequenceEmbedding embedding = new SequenceEmbedding("encoder.embedding", items + 1 + objective.specialTokens(),
-        d, maxLen, Positions.LEARNED, PositionOrigin.START, false, 0.0, Initialisation.XAVIER);
+        d, maxLen, Positions.LEARNED, PositionOrigin.START, false, true, 1e-12f, 0.0, Initialisation.XAVIER);
     TransformerBlock block = new TransformerBlock("encoder.block0", d, 2, 4 * d, false, BlockLayout.POST_LN, 0.0,
-        0.0, 1e-12f, Initialisation.XAVIER);
+        0.0, 1e-12f, Activation.GELU, Initialisation.XAVIER);
     SequenceEncoder encoder = new SequenceEncoder(embedding, List.of(block), Optional.empty());
     Architecture bert = new Architecture(encoder, new DotHead("head", true, embedding.itemTable(), items, d,
         Initialisation.XAVIER, true), new SoftmaxCrossEntropy(false), false, objective, maxLen, items);

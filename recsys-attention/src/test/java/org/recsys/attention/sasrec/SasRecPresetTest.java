@@ -34,9 +34,9 @@ class SasRecPresetTest {
       {"name": "sasrec", "maxLen": 200,
        "encoder": {
          "embedding": {"hiddenSize": 50, "positions": "learned", "positionOrigin": "end", "scale": true,
-                       "dropout": 0.2},
+                       "dropout": 0.2, "norm": false},
          "blocks": [{"type": "transformer", "heads": 1, "inner": null, "attention": "causal", "layout": "sasrec",
-                     "dropout": 0.2, "attentionDropout": 0.2, "eps": 1.0E-8}],
+                     "dropout": 0.2, "attentionDropout": 0.2, "eps": 1.0E-8, "activation": "relu"}],
          "repeat": 2, "finalNorm": true, "eps": 1.0E-8, "init": "xavier"},
        "head": {"type": "dot", "tied": true, "bias": false},
        "loss": {"type": "bce", "negatives": 1, "scoreBias": false},

@@ -1,0 +1,55 @@
+package org.recsys.attention.layer;
+
+import java.util.Locale;
+import org.recsys.api.ConfigException;
+
+/** The non-linearity of a feed-forward layer's hidden units. */
+public enum Activation {
+  /** {@code max(0, x)}, as SASRec. */
+  RELU,
+  /**
+   * The tanh approximation of the Gaussian error linear unit,
+   * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}, as BERT and BERT4Rec.
+   */
+  GELU;
+
+  private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
+  private static final float CUBIC = 0.044715f;
+
+  /** The activation of {@code x}. */
+  public float apply(float x) {
+    if (this == RELU) {
+      return x > 0f ? x : 0f;
+    }
+    float t = (float) Math.tanh(SQRT_2_OVER_PI * (x + CUBIC * x * x * x));
+    return 0.5f * x * (1f + t);
+  }
+
+  /** The derivative at the pre-activation {@code x}. */
+  public float derivative(float x) {
+    if (this == RELU) {
+      return x > 0f ? 1f : 0f;
+    }
+    float t = (float) Math.tanh(SQRT_2_OVER_PI * (x + CUBIC * x * x * x));
+    return 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * SQRT_2_OVER_PI * (1f + 3f * CUBIC * x * x);
+  }
+
+  /** The name configs use, e.g. {@code gelu}. */
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The activation a config names.
+   *
+   * @throws ConfigException naming {@code key} when {@code value} is none of them
+   */
+  public static Activation parse(String key, String value) {
+    for (Activation a : values()) {
+      if (a.configName().equals(value)) {
+        return a;
+      }
+    }
+    throw new ConfigException(key, key + " must be relu or gelu, got '" + value + "'");
+  }
+}
