@@ -132,6 +132,26 @@ class CommandsEndToEndTest {
   }
 
   @Test
+  void dataConvertsSasRecTextToSequencesAndBack() throws Exception {
+    String sasrec = "1 1\n1 2\n1 3\n2 2\n2 3\n2 4\n2 1\n";
+    Path file = dir.resolve("pairs.txt");
+    Files.writeString(file, sasrec);
+    Path sequences = dir.resolve("sequences.txt");
+    CliTestSupport conv = CliTestSupport.run("data", "convert", "--data", file.toString(), "--to", "sequences", "--out",
+        sequences.toString());
+    assertThat(conv.exitCode()).as(conv.err()).isZero();
+    assertThat(Files.readString(sequences)).isEqualTo("1 1 2 3\n2 2 3 4 1\n");
+    CliTestSupport stats = CliTestSupport.run("data", "stats", "--data", sequences.toString());
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("format: sequences");
+    Path back = dir.resolve("back.txt");
+    CliTestSupport again = CliTestSupport.run("data", "convert", "--data", sequences.toString(), "--to", "sasrec",
+        "--out", back.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Files.readString(back)).isEqualTo(sasrec);
+  }
+
+  @Test
   void quickstartRunsEveryModelOfAPlanAndCompares() throws Exception {
     Path plan = dir.resolve("plan.yaml");
     Files.writeString(plan, """
