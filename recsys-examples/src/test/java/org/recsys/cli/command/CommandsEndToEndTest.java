@@ -46,7 +46,7 @@ class CommandsEndToEndTest {
     Path b = run("sampled", "--set", "evaluation.protocol=sampled", "--set", "evaluation.candidates.negatives=10");
     CliTestSupport r = CliTestSupport.run("compare", a.toString(), b.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("same protocol");
+    assertThat(r.err()).contains("same protocol").contains("'protocol' is 'full' in full but 'sampled' in sampled");
   }
 
   @Test
@@ -168,6 +168,9 @@ class CommandsEndToEndTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("| 1-test-recency | test-recency |").contains("2-test-recency vs 1-test-recency");
     assertThat(out.resolve("comparison.md")).exists();
+    String page = Files.readString(out.resolve("comparison.html"));
+    assertThat(page).contains("<a href=\"1-test-recency/report.html\">", "<a href=\"2-test-recency/report.html\">")
+        .contains("2-test-recency vs 1-test-recency").contains("<svg");
     Files.writeString(plan, "models: []\n");
     CliTestSupport empty = CliTestSupport.run("quickstart", "--config", plan.toString(), "--out", out.toString());
     assertThat(empty.exitCode()).isEqualTo(2);
