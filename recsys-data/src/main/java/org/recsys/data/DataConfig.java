@@ -18,8 +18,8 @@ import org.recsys.data.synthetic.SyntheticConfig;
  * <pre>{@code
  * data:
  *   path: ratings.csv
- *   format: csv            # auto (default, from the file name), sasrec, movielens-dat, movielens-udata,
- *                          # recbole, csv, tsv, or a plug-in's (FormatRegistry)
+ *   format: csv            # auto (default, from the file name), sasrec, sequences, movielens-dat,
+ *                          # movielens-udata, recbole, csv, tsv, or a plug-in's (FormatRegistry)
  *   columns: {user: userId, item: movieId, timestamp: timestamp, rating: rating}
  *   lenient: false
  *   preprocess: {ratingThreshold: 4, dedupe: exact, userCore: 5, itemCore: 5}
@@ -39,7 +39,7 @@ import org.recsys.data.synthetic.SyntheticConfig;
 public record DataConfig(String path, String format, ColumnMapping columns, String delimiter, Boolean lenient,
     String itemFile, PreprocessOptions preprocess, SplitOptions split, SyntheticConfig synthetic) {
 
-  /** The format name that means "guess from the file name". */
+  /** The format name that means "tell from the file name (and, for a name formats share, the first lines)". */
   public static final String AUTO = FormatRegistry.AUTO;
   /** The config key of {@link #format}. */
   public static final String FORMAT_KEY = "data.format";
@@ -67,7 +67,8 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
       throw new ConfigException("data.format", "format '" + format + "' is set but there is no data.path");
     }
     if (path != null && format.equals(AUTO)) {
-      formats.detect(FORMAT_KEY, Path.of(path));
+      // By name only: a config is checked before its data file is read, or even exists.
+      formats.checkDetectable(FORMAT_KEY, Path.of(path));
     }
     if (delimiter != null && parseDelimiter(delimiter) == null) {
       throw new ConfigException("data.delimiter", "delimiter must be one character or 'tab', got '" + delimiter + "'");
@@ -99,13 +100,17 @@ public record DataConfig(String path, String format, ColumnMapping columns, Stri
     return path == null;
   }
 
-  /** The format to read {@link #path()} with among those on the class path, told from its name for {@code auto}. */
+  /**
+   * The format to read {@link #path()} with among those on the class path, told from its name (and first lines,
+   * where formats share the name) for {@code auto}.
+   */
   public DataFormat resolvedFormat() {
     return resolvedFormat(FormatRegistry.installed());
   }
 
   /**
-   * The format to read {@link #path()} with among {@code formats}, told from the name when {@code auto}.
+   * The format to read {@link #path()} with among {@code formats}, told from the name when {@code auto}, and from
+   * the file's first lines when several formats claim the name ({@link FormatRegistry#detect}).
    *
    * @throws IllegalStateException for synthetic data, which has no file
    * @throws ConfigException when {@code formats} has no such format or cannot tell it from the name

@@ -12,6 +12,7 @@ import org.recsys.data.io.RecBoleAtomicWriter;
 import org.recsys.data.io.ReadSummary;
 import org.recsys.data.io.RecBoleItemReader;
 import org.recsys.data.io.SasRecTextWriter;
+import org.recsys.data.io.SequencesTextWriter;
 import org.recsys.data.preprocess.Interactions;
 import org.recsys.data.preprocess.Preprocessed;
 import org.recsys.data.preprocess.Preprocessor;
@@ -37,6 +38,8 @@ public final class DataPipeline {
   public enum Target {
     /** {@code user item} text with dense ids, plus id files; see {@link SasRecTextWriter}. */
     SASREC,
+    /** {@code user item item ...}, one line per user, with dense ids, plus id files; see {@link SequencesTextWriter}. */
+    SEQUENCES,
     /** RecBole atomic {@code .inter} (+ {@code .item}); see {@link RecBoleAtomicWriter}. */
     RECBOLE
   }
@@ -102,14 +105,19 @@ public final class DataPipeline {
   /**
    * Writes loaded data in another format.
    *
-   * @param out for {@link Target#SASREC} the text file; for {@link Target#RECBOLE} the directory
-   * @param name the RecBole data set name (file stem); ignored for SASRec
+   * @param out for {@link Target#SASREC} and {@link Target#SEQUENCES} the text file; for {@link Target#RECBOLE} the
+   *     directory
+   * @param name the RecBole data set name (file stem); ignored for the others
    * @return the main file written
    */
   public static Path convert(LoadedData data, Target target, Path out, String name) throws IOException {
     return switch (target) {
       case SASREC -> {
         SasRecTextWriter.write(data.dataset(), out);
+        yield out;
+      }
+      case SEQUENCES -> {
+        SequencesTextWriter.write(data.dataset(), out);
         yield out;
       }
       case RECBOLE -> RecBoleAtomicWriter.write(data.dataset(), out, name, data.titles());

@@ -6,16 +6,20 @@ import org.recsys.data.io.format.MovieLensDatFormat;
 import org.recsys.data.io.format.MovieLensUDataFormat;
 import org.recsys.data.io.format.RecBoleFormat;
 import org.recsys.data.io.format.SasRecFormat;
+import org.recsys.data.io.format.SequencesFormat;
 import org.recsys.data.io.format.TsvFormat;
 
 /**
  * An input format, named in configs by {@code data.format}: makes the reader of a file. Formats are plug-ins:
  * list an implementation in {@code META-INF/services/org.recsys.data.io.DataFormat} and {@link FormatRegistry}
- * finds it by name (and, for {@code format: auto}, by file name), as it finds the built-in formats below.
+ * finds it by name (and, for {@code format: auto}, by file name, or by content with {@link ContentRecognition}), as
+ * it finds the built-in formats below.
  */
 public interface DataFormat {
   /** {@code user item} per line, each user's lines in time order ({@code ml-1m.txt}). */
   DataFormat SASREC = new SasRecFormat();
+  /** {@code user item item ...}, one line per user, items in time order (S3-Rec, CL4SRec, ICLRec, DuoRec data). */
+  DataFormat SEQUENCES = new SequencesFormat();
   /** MovieLens {@code ratings.dat}: {@code user::item::rating::timestamp}. */
   DataFormat MOVIELENS_DAT = new MovieLensDatFormat();
   /** MovieLens {@code u.data}: tab-separated {@code user item rating timestamp}. */
@@ -47,7 +51,7 @@ public interface DataFormat {
 
   /**
    * True when a file of this name is in this format, for {@code format: auto}; false when a name does not
-   * tell.
+   * tell. Formats that claim the same names are told apart by content when each is a {@link ContentRecognition}.
    *
    * @param fileName the file's name in lower case, without directories and without a trailing {@code .gz}
    */
@@ -63,7 +67,8 @@ public interface DataFormat {
   }
 
   /**
-   * The registered format that recognises {@code file}'s name; see {@link FormatRegistry#detect}.
+   * The registered format that recognises {@code file}'s name (and content, where formats share the name); see
+   * {@link FormatRegistry#detect}.
    *
    * @throws org.recsys.api.ConfigException (key {@code key}) when no format or more than one does
    */

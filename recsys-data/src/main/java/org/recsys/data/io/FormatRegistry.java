@@ -1,6 +1,9 @@
 package org.recsys.data.io;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.recsys.api.ConfigException;
@@ -11,7 +14,10 @@ import org.recsys.api.Registry;
  * a jar's {@code META-INF/services/org.recsys.data.io.DataFormat}.
  */
 public final class FormatRegistry {
-  /** The config value that asks for the format to be told from the file name ({@link #detect}). */
+  /**
+   * The config value that asks for the format to be told from the file name, and from the file's first lines where
+   * formats share a name ({@link #detect}).
+   */
   public static final String AUTO = "auto";
 
   private final Registry<DataFormat> formats;
@@ -61,12 +67,47 @@ public final class FormatRegistry {
 
   /**
    * The one format that {@link DataFormat#recognises recognises} {@code file}'s name ({@code .gz} ignored); the
-   * built-in ones claim {@code .txt} (SASRec), {@code .dat} (MovieLens), {@code u.data}/{@code .data} (MovieLens
-   * u.data), {@code .inter} (RecBole), {@code .csv} and {@code .tsv}.
+   * built-in ones claim {@code .txt} (SASRec and sequences), {@code .dat} (MovieLens), {@code u.data}/{@code .data}
+   * (MovieLens u.data), {@code .inter} (RecBole), {@code .csv} and {@code .tsv}. When several formats claim the
+   * name and each of them is a {@link ContentRecognition}, the first {@link ContentRecognition#SAMPLE_LINES}
+   * non-blank lines of the file decide: the one claimant that recognises them. A file that cannot be read then
+   * gets the first claimant, whose reader reports the problem with the file.
    *
-   * @throws ConfigException (key {@code key}) when no format or more than one claims the name
+   * @throws ConfigException (key {@code key}) when no format claims the name, or more than one does and the
+   *     content does not single one out
    */
   public DataFormat detect(String key, Path file) {
+    List<DataFormat> claims = claims(key, file);
+    if (claims.size() == 1) {
+      return claims.get(0);
+    }
+    List<String> sample;
+    try {
+      sample = firstLines(file);
+    } catch (IOException e) {
+      return claims.get(0);
+    }
+    List<DataFormat> fits = claims.stream().filter(f -> ((ContentRecognition) f).recognisesContent(sample)).toList();
+    if (fits.size() != 1) {
+      throw new ConfigException(key, "'" + file.getFileName() + "' could be in any of the formats "
+          + claims.stream().map(DataFormat::name).toList() + " by its name, and its first lines fit "
+          + (fits.isEmpty() ? "none of them" : "all of " + fits.stream().map(DataFormat::name).toList())
+          + "; set " + key + " to one of them");
+    }
+    return fits.get(0);
+  }
+
+  /**
+   * Checks, without reading the file, that {@link #detect} can tell {@code file}'s format: some format claims its
+   * name, and when several do, each can tell its files by their content.
+   *
+   * @throws ConfigException (key {@code key}) when {@link #detect} could not
+   */
+  public void checkDetectable(String key, Path file) {
+    claims(key, file);
+  }
+
+  private List<DataFormat> claims(String key, Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz")) {
       name = name.substring(0, name.length() - 3);
@@ -77,10 +118,23 @@ public final class FormatRegistry {
       throw new ConfigException(key, "cannot tell the format of '" + file.getFileName() + "' from its name; set it"
           + " to one of " + String.join(", ", names()));
     }
-    if (claims.size() > 1) {
+    if (claims.size() > 1 && !claims.stream().allMatch(ContentRecognition.class::isInstance)) {
       throw new ConfigException(key, "'" + file.getFileName() + "' could be in any of the formats "
           + claims.stream().map(DataFormat::name).toList() + "; set " + key + " to one of them");
     }
-    return claims.get(0);
+    return claims;
+  }
+
+  private static List<String> firstLines(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = DataFiles.open(file)) {
+      for (String line = in.readLine(); line != null && lines.size() < ContentRecognition.SAMPLE_LINES;
+          line = in.readLine()) {
+        if (!line.isBlank()) {
+          lines.add(line);
+        }
+      }
+    }
+    return lines;
   }
 }

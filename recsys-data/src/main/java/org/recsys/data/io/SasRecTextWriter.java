@@ -23,11 +23,7 @@ public final class SasRecTextWriter {
   /** Writes {@code data} to {@code file} and the two id files beside it, each atomically. */
   public static void write(SequenceDataset data, Path file) throws IOException {
     List<UserSequence> users = data.users();
-    for (UserSequence u : users) {
-      if (u.user().isEmpty() || u.user().indexOf('\n') >= 0 || u.user().indexOf('\r') >= 0) {
-        throw new IllegalArgumentException("user id '" + u.user() + "' cannot be written one per line");
-      }
-    }
+    checkUserIds(users);
     AtomicFiles.write(file, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       StringBuilder sb = new StringBuilder(32);
@@ -41,10 +37,27 @@ public final class SasRecTextWriter {
       }
       w.flush();
     });
+    writeIdFiles(data, file);
+  }
+
+  /** Fails before anything is written when a user id cannot stand on a line of {@code FILE.users}. */
+  static void checkUserIds(List<UserSequence> users) {
+    for (UserSequence u : users) {
+      if (u.user().isEmpty() || u.user().indexOf('\n') >= 0 || u.user().indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("user id '" + u.user() + "' cannot be written one per line");
+      }
+    }
+  }
+
+  /**
+   * Writes the external ids of the dense ids in {@code file}: {@code FILE.items.vocab} and {@code FILE.users},
+   * each atomically.
+   */
+  static void writeIdFiles(SequenceDataset data, Path file) throws IOException {
     VocabularyFile.write(data.items(), sibling(file, ".items.vocab"));
     AtomicFiles.write(sibling(file, ".users"), out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      for (UserSequence s : users) {
+      for (UserSequence s : data.users()) {
         w.write(s.user());
         w.write('\n');
       }

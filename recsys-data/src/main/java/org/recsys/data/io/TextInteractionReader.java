@@ -112,7 +112,8 @@ public final class TextInteractionReader implements InteractionReader {
           int n = split(line, start, end);
           if (n != nFields) {
             throw new LineException("expected " + nFields + " fields" + describeDelimiter() + ", found "
-                + (n > nFields ? "more" : Integer.toString(n)));
+                + (n > nFields ? "more" : Integer.toString(n)) + (n > nFields && format.equals("sasrec")
+                ? " (one line per user, 'user item item ...', is format 'sequences')" : ""));
           }
           String user = line.substring(start[uc], end[uc]);
           String item = line.substring(start[ic], end[ic]);
@@ -135,16 +136,26 @@ public final class TextInteractionReader implements InteractionReader {
         }
       }
       if (count == 0) {
-        String why = lineNo == 0 ? "empty file" : typedHeader && lineNo == 1 ? "only a header line"
-            : "only blank lines" + (typedHeader ? " after the header" : "");
-        throw new IOException(file + ": no interactions" + (skipped > 0 ? " (all " + skipped
-            + " data lines were malformed and skipped; first: " + examples.get(0) + ")" : " (" + why + ")"));
+        throw noInteractions(file, lineNo, typedHeader, skipped, examples);
       }
       if (skipped > 0) {
         LOG.warn("{}: lenient mode skipped {} malformed lines; first: {}", file, skipped, examples.get(0));
       }
       return new ReadSummary(file, format, count, skipped, examples, tc >= 0, rc >= 0);
     }
+  }
+
+  /**
+   * The error for a file that gave no interaction, worded alike by every line reader of this package.
+   *
+   * @param lines the lines read, header included
+   * @param skipped the malformed lines skipped in lenient mode, of which {@code examples} holds the first messages
+   */
+  static IOException noInteractions(Path file, long lines, boolean typedHeader, long skipped, List<String> examples) {
+    String why = lines == 0 ? "empty file" : typedHeader && lines == 1 ? "only a header line"
+        : "only blank lines" + (typedHeader ? " after the header" : "");
+    return new IOException(file + ": no interactions" + (skipped > 0 ? " (all " + skipped
+        + " data lines were malformed and skipped; first: " + examples.get(0) + ")" : " (" + why + ")"));
   }
 
   private String describeDelimiter() {

@@ -92,7 +92,7 @@ class CsvInteractionReaderTest {
     assertThat(DataFormat.detect("data.format", Path.of("u.data"))).isEqualTo(DataFormat.MOVIELENS_UDATA);
     assertThat(DataFormat.detect("data.format", Path.of("ml-100k.inter"))).isEqualTo(DataFormat.RECBOLE);
     assertThatThrownBy(() -> DataFormat.parse("data.format", "parquet"))
-        .hasMessageContaining("valid: sasrec, movielens-dat, movielens-udata, recbole, csv, tsv");
+        .hasMessageContaining("valid: sasrec, sequences, movielens-dat, movielens-udata, recbole, csv, tsv");
     assertThatThrownBy(() -> DataFormat.detect("data.format", Path.of("data.bin")))
         .hasMessageContaining("cannot tell the format of 'data.bin'");
   }

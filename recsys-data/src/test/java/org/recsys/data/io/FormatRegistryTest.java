@@ -48,8 +48,8 @@ class FormatRegistryTest {
   @Test
   void theBuiltInFormatsRegisterThroughServiceLoader() {
     FormatRegistry installed = FormatRegistry.installed();
-    assertThat(installed.names()).containsExactly("sasrec", "movielens-dat", "movielens-udata", "recbole", "csv",
-        "tsv");
+    assertThat(installed.names()).containsExactly("sasrec", "sequences", "movielens-dat", "movielens-udata",
+        "recbole", "csv", "tsv");
     assertThat(installed.parse("data.format", "CSV")).isEqualTo(DataFormat.CSV);
     assertThat(installed.detect("data.format", Path.of("a/B.TSV.gz"))).isEqualTo(DataFormat.TSV);
   }

@@ -78,7 +78,8 @@ class TextInteractionReaderTest {
         .hasMessage(f + ":2: non-numeric timestamp 'abc': '1::11::5::abc'");
     Path g = write("bad.txt", "1 10\n1 10 3\n");
     assertThatThrownBy(() -> read(TextInteractionReader.sasRec(false), g))
-        .hasMessage(g + ":2: expected 2 fields separated by whitespace, found more: '1 10 3'");
+        .hasMessage(g + ":2: expected 2 fields separated by whitespace, found more (one line per user, 'user item"
+            + " item ...', is format 'sequences'): '1 10 3'");
     Path h = write("short.data", "1\t2\t3\n");
     assertThatThrownBy(() -> read(TextInteractionReader.movieLensUData(false), h))
         .hasMessageContaining(h + ":1: expected 4 fields separated by tabs, found 3");

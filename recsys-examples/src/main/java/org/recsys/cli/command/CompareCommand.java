@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.recsys.api.ChecksumList;
 import org.recsys.api.EvaluationReport;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.report.RunComparison;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare runs, with paired significance tests against the first.",
         "Prints a table of the runs' metrics with 95%% CIs, and paired tests (difference, its CI, t-test and",
-        "permutation p-values) of each run against the first. Runs must share their test cases and protocol."})
+        "permutation p-values) of each run against the first. Runs must share their test cases and protocol.",
+        "With --out DIR, also writes DIR/comparison.md and DIR/comparison.html (charts with CIs, the paired",
+        "tests, each run's protocol stamp and links to the runs' report.html)."})
 public final class CompareCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -35,6 +38,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap and permutations.")
   long seed;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Also write comparison.md and comparison.html into this directory (created if missing).")
+  Path out;
 
   @Override
   public Integer call() throws IOException {
@@ -56,9 +63,18 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    var out = spec.commandLine().getOut();
-    out.print(new RunComparison(records, reports, users, seed).render(metrics));
-    out.flush();
+    if (out != null && ChecksumList.exists(out)) {
+      // A finished run's directory holds exactly what its checksum list names.
+      throw new UsageException("--out " + out + " is a run directory; write the comparison elsewhere");
+    }
+    RunComparison comparison = new RunComparison(records, reports, users, seed);
+    String markdown = out == null ? comparison.render(metrics) : comparison.write(out, runs, metrics);
+    var stdout = spec.commandLine().getOut();
+    stdout.print(markdown);
+    if (out != null && !common.quiet()) {
+      stdout.printf("%nwrote %s and %s%n", out.resolve(RunComparison.MARKDOWN), out.resolve(RunComparison.HTML));
+    }
+    stdout.flush();
     return 0;
   }
 }

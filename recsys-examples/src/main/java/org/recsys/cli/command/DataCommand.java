@@ -42,8 +42,8 @@ public final class DataCommand implements Runnable {
         + "else the built-in synthetic data).")
     Path data;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "auto, sasrec, movielens-dat, movielens-udata,"
-        + " recbole, csv, tsv or a plug-in's format (default: auto).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "auto, sasrec, sequences, movielens-dat,"
+        + " movielens-udata, recbole, csv, tsv or a plug-in's format (default: auto).")
     String format;
 
     @Mixin ConfigOptions config;
@@ -110,17 +110,18 @@ public final class DataCommand implements Runnable {
 
   /** {@code recsys data convert}. */
   @Command(name = "convert", mixinStandardHelpOptions = true,
-      description = "Convert any supported format (after preprocessing) to SASRec text or RecBole atomic files.")
+      description = "Convert any supported format (after preprocessing) to SASRec text, sequences (one line per"
+          + " user) or RecBole atomic files.")
   static final class Convert implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin DataSource source;
     @Spec CommandSpec spec;
 
-    @Option(names = "--to", required = true, description = "sasrec or recbole.")
+    @Option(names = "--to", required = true, description = "sasrec, sequences or recbole.")
     DataPipeline.Target target;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PATH",
-        description = "The output file (sasrec) or directory (recbole).")
+        description = "The output file (sasrec, sequences) or directory (recbole).")
     Path out;
 
     @Option(names = "--name", defaultValue = "data", description = "RecBole data set name (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.recsys.cli.ExitCodes;
-import org.recsys.api.AtomicFiles;
 import org.recsys.api.ConfigException;
 import org.recsys.api.EvaluationReport;
 import org.recsys.cli.config.ConfigLayers;
@@ -41,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
     description = {"Train every model on built-in synthetic data and compare them.",
         "Trains each model of a plan on the built-in synthetic data (no download) with small settings, evaluates",
-        "them under one protocol and prints a comparison with 95%% CIs and paired tests against the first model.",
+        "them under one protocol and prints a comparison with 95%% CIs and paired tests against the first model;",
+        "comparison.md and comparison.html (charts, paired tests, links to each run's report) go beside the runs.",
         "The built-in plan is configs/quickstart.yaml: a config whose 'models' list names each model."})
 public final class QuickstartCommand implements Callable<Integer> {
   static final String RESOURCE = "/org/recsys/cli/quickstart.yaml";
@@ -96,17 +96,18 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<RunRecord> records = new ArrayList<>();
     List<EvaluationReport> reports = new ArrayList<>();
     List<List<String>> users = new ArrayList<>();
+    List<Path> runDirs = new ArrayList<>();
     for (BatchRunner.Outcome o : outcomes) {
       RunFiles.PerCase perCase = RunFiles.readPerCase(o.dir());
       records.add(o.record());
       reports.add(o.record().asReport(perCase.values()));
       users.add(perCase.users());
+      runDirs.add(o.dir());
     }
     List<String> keys = records.get(0).metrics().keySet().stream().filter(k -> k.equals("HR@10") || k.equals("NDCG@10"))
         .toList();
     String comparison = new RunComparison(records, reports, users, plan.at("seed").asLong(42))
-        .render(keys.isEmpty() ? new ArrayList<>(records.get(0).metrics().keySet()) : keys);
-    AtomicFiles.writeString(dir.resolve("comparison.md"), comparison);
+        .write(dir, runDirs, keys.isEmpty() ? new ArrayList<>(records.get(0).metrics().keySet()) : keys);
     stdout.println();
     stdout.print(comparison);
     double wall = ProcessHandle.current().info().startInstant()

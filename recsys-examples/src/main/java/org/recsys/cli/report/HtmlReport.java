@@ -1,5 +1,6 @@
 package org.recsys.cli.report;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class HtmlReport {
     }
   }
 
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  private static String esc(String s) {
+    return HtmlEscapers.htmlEscaper().escape(s);
   }
 }

@@ -46,7 +46,7 @@ class CommandsEndToEndTest {
     Path b = run("sampled", "--set", "evaluation.protocol=sampled", "--set", "evaluation.candidates.negatives=10");
     CliTestSupport r = CliTestSupport.run("compare", a.toString(), b.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("same protocol");
+    assertThat(r.err()).contains("same protocol").contains("'protocol' is 'full' in full but 'sampled' in sampled");
   }
 
   @Test
@@ -132,6 +132,26 @@ class CommandsEndToEndTest {
   }
 
   @Test
+  void dataConvertsSasRecTextToSequencesAndBack() throws Exception {
+    String sasrec = "1 1\n1 2\n1 3\n2 2\n2 3\n2 4\n2 1\n";
+    Path file = dir.resolve("pairs.txt");
+    Files.writeString(file, sasrec);
+    Path sequences = dir.resolve("sequences.txt");
+    CliTestSupport conv = CliTestSupport.run("data", "convert", "--data", file.toString(), "--to", "sequences", "--out",
+        sequences.toString());
+    assertThat(conv.exitCode()).as(conv.err()).isZero();
+    assertThat(Files.readString(sequences)).isEqualTo("1 1 2 3\n2 2 3 4 1\n");
+    CliTestSupport stats = CliTestSupport.run("data", "stats", "--data", sequences.toString());
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("format: sequences");
+    Path back = dir.resolve("back.txt");
+    CliTestSupport again = CliTestSupport.run("data", "convert", "--data", sequences.toString(), "--to", "sasrec",
+        "--out", back.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Files.readString(back)).isEqualTo(sasrec);
+  }
+
+  @Test
   void quickstartRunsEveryModelOfAPlanAndCompares() throws Exception {
     Path plan = dir.resolve("plan.yaml");
     Files.writeString(plan, """
@@ -148,6 +168,9 @@ class CommandsEndToEndTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("| 1-test-recency | test-recency |").contains("2-test-recency vs 1-test-recency");
     assertThat(out.resolve("comparison.md")).exists();
+    String page = Files.readString(out.resolve("comparison.html"));
+    assertThat(page).contains("<a href=\"1-test-recency/report.html\">", "<a href=\"2-test-recency/report.html\">")
+        .contains("2-test-recency vs 1-test-recency").contains("<svg");
     Files.writeString(plan, "models: []\n");
     CliTestSupport empty = CliTestSupport.run("quickstart", "--config", plan.toString(), "--out", out.toString());
     assertThat(empty.exitCode()).isEqualTo(2);
