@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.recsys.api.ConfigException;
 
 /**
@@ -28,6 +31,9 @@ import org.recsys.api.ConfigException;
  * default that nobody asked for.
  */
 public final class ConfigLayers {
+  /** A key segment that picks a list entry, {@code blocks[0]}. */
+  private static final Pattern INDEXED = Pattern.compile("([^\\[\\]]+)\\[(\\d+)]");
+
   /** The origin name of values that come from the built-in defaults. */
   public static final String DEFAULTS = "defaults";
   /** The origin name of values that come from command-line overrides. */
@@ -136,15 +142,26 @@ public final class ConfigLayers {
         value = JsonNodeFactory.instance.textNode(raw);
       }
       requireValues(value, path, origin);
-      ObjectNode parent = tree;
       String[] parts = path.split("\\.");
+      ObjectNode parent = tree;
+      StringBuilder at = new StringBuilder();
       for (int i = 0; i < parts.length - 1; i++) {
         if (parts[i].isEmpty()) {
           throw new ConfigException(path, origin + ": empty key segment in '" + path + "'");
         }
-        JsonNode child = parent.get(parts[i]);
-        if (child == null || !child.isObject()) {
-          child = parent.putObject(parts[i]);
+        at.append(at.length() == 0 ? "" : ".").append(parts[i]);
+        Matcher indexed = INDEXED.matcher(parts[i]);
+        JsonNode child;
+        if (indexed.matches()) {
+          child = element(parent, indexed, at.toString(), path, origin);
+          if (!child.isObject()) {
+            throw new ConfigException(path, origin + " " + path + ": " + at + " is not a mapping, so it has no keys");
+          }
+        } else {
+          child = parent.get(parts[i]);
+          if (child == null || !child.isObject()) {
+            child = parent.putObject(parts[i]);
+          }
         }
         parent = (ObjectNode) child;
       }
@@ -153,10 +170,37 @@ public final class ConfigLayers {
       // the file's SASRec keys. Dotted keys change single values, and their sections keep the origins of their
       // other keys.
       forgetOrigins(path);
-      parent.set(leaf, value.deepCopy());
+      Matcher indexedLeaf = INDEXED.matcher(leaf);
+      if (indexedLeaf.matches()) {
+        at.append(at.length() == 0 ? "" : ".").append(leaf);
+        element(parent, indexedLeaf, at.toString(), path, origin);
+        ((ArrayNode) parent.get(indexedLeaf.group(1))).set(Integer.parseInt(indexedLeaf.group(2)), value.deepCopy());
+      } else {
+        parent.set(leaf, value.deepCopy());
+      }
       recordOrigins(value, path, origin);
     }
     return this;
+  }
+
+  /**
+   * The entry {@code name[index]} of {@code parent}: the list must already be in the config (a list entry cannot be
+   * made up), and the index within it.
+   */
+  private static JsonNode element(ObjectNode parent, Matcher indexed, String at, String path, String origin) {
+    String name = indexed.group(1);
+    JsonNode list = parent.get(name);
+    String listPath = at.substring(0, at.length() - indexed.group(0).length()) + name;
+    if (list == null || !list.isArray()) {
+      throw new ConfigException(path, origin + " " + path + ": " + listPath + " is not a list in the config so far;"
+          + " set the whole list instead, e.g. --set '" + listPath + "=[...]'");
+    }
+    int index = Integer.parseInt(indexed.group(2));
+    if (index >= list.size()) {
+      throw new ConfigException(path, origin + " " + path + ": " + listPath + " has " + list.size() + " entr"
+          + (list.size() == 1 ? "y" : "ies") + " (indices 0 to " + (list.size() - 1) + ")");
+    }
+    return list.get(index);
   }
 
   /** The layered result. */

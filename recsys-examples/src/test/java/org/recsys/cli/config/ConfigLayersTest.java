@@ -3,6 +3,7 @@ package org.recsys.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,39 @@ class ConfigLayersTest {
     assertThat(c.at("a.b").asInt()).isEqualTo(2);
     assertThat(c.at("x").asText()).isEqualTo("hello world");
     assertThat(c.origins()).doesNotContainKey("a.b.c");
+  }
+
+  @Test
+  void anIndexedKeyChangesOneEntryOfAList() throws IOException {
+    Path file = dir.resolve("blocks.yaml");
+    Files.writeString(file, """
+        model:
+          encoder:
+            blocks: [{type: transformer, heads: 1}, {type: gru}]
+        """);
+    ResolvedConfig c = ConfigLayers.empty().file(file).overrides(List.of("model.encoder.blocks[0].heads=2",
+        "model.encoder.blocks[1]={type: lstm, hiddenSize: 8}")).resolve();
+    JsonNode blocks = c.at("model.encoder").path("blocks");
+    assertThat(blocks.get(0).path("heads").asInt()).isEqualTo(2);
+    assertThat(blocks.get(0).path("type").asText()).isEqualTo("transformer");
+    assertThat(blocks.get(1).path("type").asText()).isEqualTo("lstm");
+    assertThat(blocks.get(1).has("heads")).isFalse();
+    assertThat(c.origins()).containsEntry("model.encoder.blocks[0].heads", "--set");
+    // Before: the entry became a key named "blocks[0]" beside the list, which the binder then reported as unknown.
+    assertThat(c.at("model.encoder").has("blocks[0]")).isFalse();
+  }
+
+  @Test
+  void anIndexOutsideTheListOrIntoANonListIsRefusedNamingThePath() throws IOException {
+    Path file = dir.resolve("blocks.yaml");
+    Files.writeString(file, "model:\n  encoder:\n    blocks: [{type: gru}]\n    init: xavier\n");
+    ConfigLayers layers = ConfigLayers.empty().file(file);
+    assertThatThrownBy(() -> layers.overrides(List.of("model.encoder.blocks[3].hiddenSize=8")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("model.encoder.blocks has 1 entry");
+    assertThatThrownBy(() -> layers.overrides(List.of("model.encoder.init[0]=normal")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("model.encoder.init is not a list");
+    assertThatThrownBy(() -> layers.overrides(List.of("model.decoder.blocks[0].heads=2")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("model.decoder.blocks is not a list");
   }
 
   @Test
