@@ -24,29 +24,38 @@ public final class LayerNorm {
     FloatBuffer hb = xhat.buffer();
     FloatBuffer sb = rstd.buffer();
     FloatBuffer yb = y == null ? null : y.buffer();
-    FloatBuffer g = gain.buffer();
-    FloatBuffer b = bias.buffer();
+    // Row by row on heap copies: element access to the direct buffers neither vectorises nor skips its checks.
+    float[] g = new float[d];
+    float[] b = new float[d];
+    gain.buffer().get(0, g, 0, d);
+    bias.buffer().get(0, b, 0, d);
+    float[] xr = new float[d];
+    float[] hr = new float[d];
+    float[] yr = new float[d];
     float invD = 1f / d;
     for (int r = 0; r < rows; r++) {
       int o = r * d;
+      xb.get(o, xr, 0, d);
       float sum = 0f;
       for (int j = 0; j < d; j++) {
-        sum += xb.get(o + j);
+        sum += xr[j];
       }
       float mean = sum * invD;
       float var = 0f;
       for (int j = 0; j < d; j++) {
-        float c = xb.get(o + j) - mean;
+        float c = xr[j] - mean;
         var += c * c;
       }
       float rs = (float) (1.0 / Math.sqrt(var * invD + eps));
       sb.put(r, rs);
       for (int j = 0; j < d; j++) {
-        float h = (xb.get(o + j) - mean) * rs;
-        hb.put(o + j, h);
-        if (yb != null) {
-          yb.put(o + j, g.get(j) * h + b.get(j));
-        }
+        float h = (xr[j] - mean) * rs;
+        hr[j] = h;
+        yr[j] = g[j] * h + b[j];
+      }
+      hb.put(o, hr, 0, d);
+      if (yb != null) {
+        yb.put(o, yr, 0, d);
       }
     }
   }

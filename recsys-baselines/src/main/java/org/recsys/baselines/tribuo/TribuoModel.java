@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EncoderScorerModel;
+import org.recsys.api.HistoryWindow;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainingContext;
@@ -36,7 +37,7 @@ import org.tribuo.provenance.ModelProvenance;
  * to which training adds ours ({@code recsys.*} run provenance: params, seed, example count); it is saved
  * inside Tribuo's protobuf file and as text next to it.
  */
-public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> {
+public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> implements HistoryWindow {
   /** The component name. */
   public static final String TYPE = "tribuo";
   static final int FORMAT = 1;
@@ -128,6 +129,12 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The items its features read: the position-tagged ones and the bag. */
+  @Override
+  public int historyWindow() {
+    return params.features().window();
   }
 
   public TribuoParams params() {
