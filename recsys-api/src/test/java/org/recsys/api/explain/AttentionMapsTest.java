@@ -17,7 +17,8 @@ class AttentionMapsTest {
     assertThat(a.weight(2)).isEqualTo(0.75f);
     AttentionMap same = new AttentionMap("block0.attention", "self-attention", 0, new float[] {0, 0.25f, 0.75f});
     assertThat(a).isEqualTo(same).hasSameHashCodeAs(same);
-    assertThat(a).isNotEqualTo(new AttentionMap("block0.attention", "self-attention", 1, new float[] {0, 0.25f, 0.75f}));
+    assertThat(a).isNotEqualTo(
+        new AttentionMap("block0.attention", "self-attention", 1, new float[] {0, 0.25f, 0.75f}));
     int[] window = {AttentionMaps.PADDING, 0, 1};
     AttentionMaps maps = new AttentionMaps(window, List.of(a));
     window[1] = 5;

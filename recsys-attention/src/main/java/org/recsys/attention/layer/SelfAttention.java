@@ -32,7 +32,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
   }
 
   /** Rows per causal score block: smaller skips more of the masked triangle, at more GEMM calls. */
-  private static final int CAUSAL_ROW_BLOCK = Integer.getInteger("recsys.causalBlock", 64);
+  private static final int CAUSAL_ROW_BLOCK = 64;
 
   private Linear projection(String which, boolean input) {
     return new Linear(name + "." + which, name + ".w" + which, name + ".b" + which, size, size,

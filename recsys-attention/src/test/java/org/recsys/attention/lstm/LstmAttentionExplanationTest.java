@@ -13,7 +13,7 @@ import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.testing.TinyData;
 
-/** The LSTM-attention model's attention-pooling weights of its last position, against the double-precision reference. */
+/** The LSTM-attention model's pooling weights of its last position, against the double-precision reference. */
 class LstmAttentionExplanationTest {
   private static final int MAX_LEN = LstmAttentionGradientTest.MAX_LEN;
 

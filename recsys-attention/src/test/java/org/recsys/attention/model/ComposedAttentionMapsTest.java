@@ -12,7 +12,7 @@ import org.recsys.attention.spec.Blueprint;
 import org.recsys.attention.spec.SequentialSpec;
 import org.recsys.attention.testing.TinyData;
 
-/** Attention maps of composed models other than SASRec: a masked-item encoder's mask slot, an encoder without attention. */
+/** Attention maps of other composed models: a masked-item encoder's mask slot, an encoder without attention. */
 class ComposedAttentionMapsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ITEMS = 20;
