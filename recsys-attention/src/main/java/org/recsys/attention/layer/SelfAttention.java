@@ -31,7 +31,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     DropoutRandom.threshold(dropout);
   }
 
-  /** Rows per causal score block: smaller skips more of the masked triangle, at more GEMM calls. */
+  /** Rows per causal score block at inference: smaller skips more of the masked triangle, at more GEMM calls. */
   private static final int CAUSAL_ROW_BLOCK = 64;
 
   private Linear projection(String which, boolean input) {
@@ -243,12 +243,14 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       }
       int off = rows.start(s) * size + h * dh;
       int pOff = attnOff[s] + h * n * n;
-      // Causal rows attend only to earlier keys: blocks of rows take the keys up to their last row, which skips
-      // most of the upper triangle (the softmax below writes its zeros).
-      int step = causal ? CAUSAL_ROW_BLOCK : n;
+      // At inference, causal rows take only the keys up to their block's last row, which skips most of the masked
+      // triangle (the softmax below writes its zeros). Training keeps whole products, so its arithmetic stays as
+      // it was: the blocks change the rounding of the weighted sums.
+      boolean blocked = causal && !trainable;
+      int step = blocked ? CAUSAL_ROW_BLOCK : n;
       for (int r0 = 0; r0 < n; r0 += step) {
         int r1 = Math.min(n, r0 + step);
-        Blas.gemm(false, true, r1 - r0, causal ? r1 : n, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
+        Blas.gemm(false, true, r1 - r0, blocked ? r1 : n, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
             probs, pOff + r0 * n, n);
       }
       FloatBuffer pb = probs.buffer();
@@ -273,7 +275,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       }
       for (int r0 = 0; r0 < n; r0 += step) {
         int r1 = Math.min(n, r0 + step);
-        Blas.gemm(false, false, r1 - r0, dh, causal ? r1 : n, 1f, pd, pOff + r0 * n, n, v, off, size, 0f, att,
+        Blas.gemm(false, false, r1 - r0, dh, blocked ? r1 : n, 1f, pd, pOff + r0 * n, n, v, off, size, 0f, att,
             off + r0 * size, size);
       }
     }
