@@ -23,11 +23,11 @@ public final class ExplanationTable {
   public String render(ExplanationReport report) {
     StringBuilder out = new StringBuilder();
     long known = report.history().stream().filter(HistoryItem::known).count();
-    out.append(String.format(Locale.ROOT, "Recommendations of %s for a history of %d item(s)", report.model(), known));
+    out.append(String.format(Locale.ROOT, "Recommendations for a history of %d item(s)", known));
     if (!report.unknown().isEmpty()) {
       out.append(", ").append(report.unknown().size()).append(" unknown id(s) left out");
     }
-    out.append(":\n");
+    out.append(" (model type ").append(report.model()).append("):\n");
     for (ExplainedItem item : report.recommendations()) {
       out.append(String.format(Locale.ROOT, "%n%d. %s  (score %.5f)%n", item.rank(), item.label(), item.score()));
       if (item.drivers().isEmpty()) {
@@ -75,6 +75,6 @@ public final class ExplanationTable {
   }
 
   private static void indent(StringBuilder out, String table) {
-    table.lines().forEach(line -> out.append("   ").append(line).append('\n'));
+    table.lines().forEach(line -> out.append("   ").append(line.stripTrailing()).append('\n'));
   }
 }
