@@ -163,6 +163,17 @@ public record AttentionPooling(String name, int inputSize, int attentionSize, in
       return out;
     }
 
+    /** Its forward always covers every row (it has no last-rows path), so the weights are always there. */
+    @Override
+    public List<RowAttention> lastRowAttention(Rows rows, int s) {
+      int n = rows.length(s);
+      float[] w = new float[n];
+      if (n > 0) {
+        System.arraycopy(ph, attnOff[s] + (n - 1) * n, w, 0, n);
+      }
+      return List.of(new RowAttention(name, "attention-pooling", 0, w));
+    }
+
     private void projections(int rows) {
       RowKernels.fillRows(q, value(bqIndex), rows, att);
       Blas.gemm(false, false, rows, att, h, 1f, u, 0, 2 * h, value(wqIndex), 0, att, 1f, q, 0, att);

@@ -65,8 +65,10 @@ public record Dropout(String name, int size, double rate) implements Layer {
       FloatBuffer res = residual == null ? null : residual.buffer();
       if (!on) {
         int len = rows.rows() * size;
-        for (int i = 0; i < len; i++) {
-          o.put(i, res == null ? x.get(i) : res.get(i) + x.get(i));
+        if (res != null) {
+          RowKernels.add(residual, in, into, len);
+        } else if (into != in) {
+          into.buffer().put(0, readAll(in, len), 0, len);
         }
         return;
       }

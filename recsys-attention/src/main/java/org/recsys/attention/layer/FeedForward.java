@@ -107,9 +107,15 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
       FloatBuffer ub = u.buffer();
       if (!dropoutOn) {
         int len = rows.rows() * inner;
-        for (int i = 0; i < len; i++) {
-          float v = ub.get(i);
-          ub.put(i, v > 0f ? v : 0f);
+        float[] block = new float[Math.min(len, RowKernels.BLOCK)];
+        for (int i0 = 0; i0 < len; i0 += RowKernels.BLOCK) {
+          int m = Math.min(RowKernels.BLOCK, len - i0);
+          ub.get(i0, block, 0, m);
+          for (int i = 0; i < m; i++) {
+            float v = block[i];
+            block[i] = v > 0f ? v : 0f;
+          }
+          ub.put(i0, block, 0, m);
         }
       } else {
         FloatBuffer m = mask.buffer();

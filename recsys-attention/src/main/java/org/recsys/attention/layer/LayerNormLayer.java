@@ -34,7 +34,7 @@ public record LayerNormLayer(String name, int size, float eps) implements Layer 
 
   @Override
   public Pass pass(ParameterSet weights, boolean trainable) {
-    return new Pass(weights);
+    return new Pass(weights, trainable);
   }
 
   /** A pass that can also write its input gradient into a caller's buffer, adding to it (residual paths). */
@@ -48,8 +48,10 @@ public record LayerNormLayer(String name, int size, float eps) implements Layer 
     private FloatTensor rstd;
     private FloatTensor out;
     private FloatTensor dIn;
+    private final boolean trainable;
 
-    Pass(ParameterSet weights) {
+    Pass(ParameterSet weights, boolean trainable) {
+      this.trainable = trainable;
       gainIndex = weights.indexOf(name + ".gain");
       biasIndex = weights.indexOf(name + ".bias");
       gain = weights.get(gainIndex).value();
@@ -65,7 +67,11 @@ public record LayerNormLayer(String name, int size, float eps) implements Layer 
     public FloatTensor forward(Rows rows, FloatTensor in, FloatTensor into) {
       ensure(rows.rows());
       FloatTensor y = into == null ? out : into;
-      LayerNorm.forward(in, xhat, rstd, y, gain, bias, rows.rows(), size, eps);
+      if (trainable) {
+        LayerNorm.forward(in, xhat, rstd, y, gain, bias, rows.rows(), size, eps);
+      } else {
+        LayerNorm.inference(in, y, gain, bias, rows.rows(), size, eps);
+      }
       return y;
     }
 

@@ -1,5 +1,6 @@
 package org.recsys.attention.layer;
 
+import java.util.List;
 import org.recsys.attention.nn.FloatTensor;
 
 /**
@@ -29,6 +30,16 @@ public interface LayerPass extends AutoCloseable {
    */
   default void forwardLast(Rows rows, Rows last, FloatTensor in, FloatTensor into, int outputSize) {
     RowKernels.gatherRows(forward(rows, in), rows, last, into, outputSize);
+  }
+
+  /**
+   * After a {@link #forward} over every row (not {@link #forwardLast}), the attention weights of sequence
+   * {@code s}'s last row, one per head: what explanations show. Empty for layers that do not attend.
+   *
+   * @throws IllegalStateException if the last forward computed only the last rows
+   */
+  default List<RowAttention> lastRowAttention(Rows rows, int s) {
+    return List.of();
   }
 
   /** Frees the native buffers. */

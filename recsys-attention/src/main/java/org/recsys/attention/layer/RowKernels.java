@@ -7,15 +7,27 @@ import org.recsys.attention.nn.FloatTensor;
 final class RowKernels {
   private RowKernels() {}
 
+  /**
+   * Floats per heap block. The element loops run on heap copies moved in bulk: element-wise access to a direct
+   * buffer checks its index and scope at every call and does not vectorise, which made these loops cost more
+   * than the GEMMs around them at inference.
+   */
+  static final int BLOCK = 4096;
+
   /** Every row of {@code out} set to {@code bias}. */
   static void fillRows(FloatTensor out, FloatTensor bias, int rows, int width) {
+    if (rows == 0) {
+      return;
+    }
     FloatBuffer o = out.buffer();
-    FloatBuffer b = bias.buffer();
-    for (int r = 0; r < rows; r++) {
-      int ro = r * width;
-      for (int j = 0; j < width; j++) {
-        o.put(ro + j, b.get(j));
-      }
+    int perBlock = Math.max(1, Math.min(rows, BLOCK / Math.max(width, 1)));
+    float[] block = new float[perBlock * width];
+    bias.buffer().get(0, block, 0, width);
+    for (int r = 1; r < perBlock; r++) {
+      System.arraycopy(block, 0, block, r * width, width);
+    }
+    for (int r = 0; r < rows; r += perBlock) {
+      o.put(r * width, block, 0, Math.min(perBlock, rows - r) * width);
     }
   }
 
@@ -23,12 +35,20 @@ final class RowKernels {
   static void addRowsBias(FloatTensor out, FloatTensor in, FloatTensor bias, int rows, int width) {
     FloatBuffer o = out.buffer();
     FloatBuffer src = in.buffer();
-    FloatBuffer b = bias.buffer();
-    for (int r = 0; r < rows; r++) {
-      int ro = r * width;
-      for (int j = 0; j < width; j++) {
-        o.put(ro + j, src.get(ro + j) + b.get(j));
+    float[] b = new float[width];
+    bias.buffer().get(0, b, 0, width);
+    int perBlock = Math.max(1, Math.min(rows, BLOCK / Math.max(width, 1)));
+    float[] block = new float[perBlock * width];
+    for (int r0 = 0; r0 < rows; r0 += perBlock) {
+      int m = Math.min(perBlock, rows - r0);
+      src.get(r0 * width, block, 0, m * width);
+      for (int r = 0; r < m; r++) {
+        int ro = r * width;
+        for (int j = 0; j < width; j++) {
+          block[ro + j] += b[j];
+        }
       }
+      o.put(r0 * width, block, 0, m * width);
     }
   }
 
@@ -53,8 +73,16 @@ final class RowKernels {
     FloatBuffer ab = a.buffer();
     FloatBuffer bb = b.buffer();
     FloatBuffer ob = out.buffer();
-    for (int i = 0; i < n; i++) {
-      ob.put(i, ab.get(i) * bb.get(i));
+    float[] x = new float[Math.min(n, BLOCK)];
+    float[] y = new float[x.length];
+    for (int i0 = 0; i0 < n; i0 += BLOCK) {
+      int m = Math.min(BLOCK, n - i0);
+      ab.get(i0, x, 0, m);
+      bb.get(i0, y, 0, m);
+      for (int i = 0; i < m; i++) {
+        x[i] *= y[i];
+      }
+      ob.put(i0, x, 0, m);
     }
   }
 
@@ -63,8 +91,16 @@ final class RowKernels {
     FloatBuffer ab = a.buffer();
     FloatBuffer bb = b.buffer();
     FloatBuffer ob = out.buffer();
-    for (int i = 0; i < n; i++) {
-      ob.put(i, ab.get(i) + bb.get(i));
+    float[] x = new float[Math.min(n, BLOCK)];
+    float[] y = new float[x.length];
+    for (int i0 = 0; i0 < n; i0 += BLOCK) {
+      int m = Math.min(BLOCK, n - i0);
+      ab.get(i0, x, 0, m);
+      bb.get(i0, y, 0, m);
+      for (int i = 0; i < m; i++) {
+        x[i] += y[i];
+      }
+      ob.put(i0, x, 0, m);
     }
   }
 

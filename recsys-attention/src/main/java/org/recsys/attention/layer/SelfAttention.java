@@ -2,6 +2,7 @@ package org.recsys.attention.layer;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DropoutRandom;
@@ -29,6 +30,9 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     }
     DropoutRandom.threshold(dropout);
   }
+
+  /** Rows per causal score block at inference: smaller skips more of the masked triangle, at more GEMM calls. */
+  private static final int CAUSAL_ROW_BLOCK = 64;
 
   private Linear projection(String which, boolean input) {
     return new Linear(name + "." + which, name + ".w" + which, name + ".b" + which, size, size,
@@ -100,6 +104,10 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     private int scratchCapacity;
     private int[] attnOff = new int[1];
     private boolean dropoutOn;
+    /** Whether {@code probs} holds every row's weights (a full forward) rather than scratch of the last rows. */
+    private boolean allRows;
+    private float[] rowScratch = new float[0];
+    private float[] droppedScratch = new float[0];
 
     Pass(ParameterSet weights, boolean trainable) {
       this.trainable = trainable;
@@ -122,6 +130,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
      */
     public void forward(Rows rows, FloatTensor qIn, FloatTensor kvIn, FloatTensor residual, FloatTensor into) {
       ensure(rows);
+      allRows = true;
       dropoutOn = rows.training() && trainable && dropout > 0;
       wq.forward(rows, qIn, q);
       wk.forward(rows, kvIn, k);
@@ -148,6 +157,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     public void forwardLast(Rows rows, Rows last, FloatTensor qLast, FloatTensor kvIn, FloatTensor residualLast,
         FloatTensor intoLast) {
       ensure(rows);
+      allRows = false;
       wk.forward(rows, kvIn, k);
       wv.forward(rows, kvIn, v);
       wq.forward(last, qLast, q);
@@ -163,20 +173,10 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
           int qOff = c * size + h * dh;
           // The last row attends to every row of its sequence, causal or not.
           Blas.gemm(false, true, 1, n, dh, scale, q, qOff, size, k, kOff, size, 0f, probs, 0, n);
-          float max = Float.NEGATIVE_INFINITY;
-          for (int j = 0; j < n; j++) {
-            max = Math.max(max, pb.get(j));
-          }
-          float sum = 0f;
-          for (int j = 0; j < n; j++) {
-            float e = FastExp.exp(pb.get(j) - max);
-            pb.put(j, e);
-            sum += e;
-          }
-          float inv = 1f / sum;
-          for (int j = 0; j < n; j++) {
-            pb.put(j, pb.get(j) * inv);
-          }
+          float[] row = row(n);
+          pb.get(0, row, 0, n);
+          softmax(row, n);
+          pb.put(0, row, 0, n);
           Blas.gemm(false, false, 1, dh, n, 1f, probs, 0, n, v, kOff, size, 0f, att, qOff, size);
         }
       }
@@ -187,46 +187,97 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       }
     }
 
+    /** In-place softmax of {@code x[0..len)}, on the heap, where its loops vectorise. */
+    private void softmax(float[] x, int len) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < len; j++) {
+        max = Math.max(max, x[j]);
+      }
+      float sum = 0f;
+      for (int j = 0; j < len; j++) {
+        float e = FastExp.exp(x[j] - max);
+        x[j] = e;
+        sum += e;
+      }
+      float inv = 1f / sum;
+      for (int j = 0; j < len; j++) {
+        x[j] *= inv;
+      }
+    }
+
+    private float[] row(int n) {
+      if (rowScratch.length < n) {
+        rowScratch = new float[n];
+      }
+      return rowScratch;
+    }
+
+    private float[] droppedRow(int n) {
+      if (droppedScratch.length < n) {
+        droppedScratch = new float[n];
+      }
+      return droppedScratch;
+    }
+
+    /** The softmax weights before dropout, which the scored state is a mix of at inference. */
+    @Override
+    public List<RowAttention> lastRowAttention(Rows rows, int s) {
+      if (!allRows) {
+        throw new IllegalStateException(name + ": the last forward computed only the last rows");
+      }
+      int n = rows.length(s);
+      List<RowAttention> out = new ArrayList<>(heads);
+      for (int h = 0; h < heads; h++) {
+        float[] w = new float[n];
+        if (n > 0) {
+          probs.buffer().get(attnOff[s] + h * n * n + (n - 1) * n, w, 0, n);
+        }
+        out.add(new RowAttention(name, "self-attention", h, w));
+      }
+      return out;
+    }
+
     private void headForward(Rows rows, FloatTensor pd, int s, int n, int h) {
       if (n == 0) {
         return;
       }
       int off = rows.start(s) * size + h * dh;
       int pOff = attnOff[s] + h * n * n;
-      Blas.gemm(false, true, n, n, dh, scale, q, off, size, k, off, size, 0f, probs, pOff, n);
+      // At inference, causal rows take only the keys up to their block's last row, which skips most of the masked
+      // triangle (the softmax below writes its zeros). Training keeps whole products, so its arithmetic stays as
+      // it was: the blocks change the rounding of the weighted sums.
+      boolean blocked = causal && !trainable;
+      int step = blocked ? CAUSAL_ROW_BLOCK : n;
+      for (int r0 = 0; r0 < n; r0 += step) {
+        int r1 = Math.min(n, r0 + step);
+        Blas.gemm(false, true, r1 - r0, blocked ? r1 : n, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
+            probs, pOff + r0 * n, n);
+      }
       FloatBuffer pb = probs.buffer();
       FloatBuffer db = pd.buffer();
       DropoutRandom random = dropoutOn ? rows.random(s) : null;
+      float[] row = row(n);
+      float[] dropped = random == null ? null : droppedRow(n);
       for (int i = 0; i < n; i++) {
         int ro = pOff + i * n;
         int limit = causal ? i + 1 : n;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < limit; j++) {
-          max = Math.max(max, pb.get(ro + j));
-        }
-        float sum = 0f;
-        for (int j = 0; j < limit; j++) {
-          float e = FastExp.exp(pb.get(ro + j) - max);
-          pb.put(ro + j, e);
-          sum += e;
-        }
-        float inv = 1f / sum;
-        for (int j = 0; j < limit; j++) {
-          pb.put(ro + j, pb.get(ro + j) * inv);
-        }
-        for (int j = limit; j < n; j++) {
-          pb.put(ro + j, 0f);
-        }
+        pb.get(ro, row, 0, limit);
+        softmax(row, limit);
+        Arrays.fill(row, limit, n, 0f);
+        pb.put(ro, row, 0, n);
         if (random != null) {
           for (int j = 0; j < limit; j++) {
-            db.put(ro + j, random.keep(threshold) ? pb.get(ro + j) * keepScale : 0f);
+            dropped[j] = random.keep(threshold) ? row[j] * keepScale : 0f;
           }
-          for (int j = limit; j < n; j++) {
-            db.put(ro + j, 0f);
-          }
+          Arrays.fill(dropped, limit, n, 0f);
+          db.put(ro, dropped, 0, n);
         }
       }
-      Blas.gemm(false, false, n, dh, n, 1f, pd, pOff, n, v, off, size, 0f, att, off, size);
+      for (int r0 = 0; r0 < n; r0 += step) {
+        int r1 = Math.min(n, r0 + step);
+        Blas.gemm(false, false, r1 - r0, dh, blocked ? r1 : n, 1f, pd, pOff + r0 * n, n, v, off, size, 0f, att,
+            off + r0 * size, size);
+      }
     }
 
     @Override

@@ -82,20 +82,27 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
       FloatBuffer e = items.buffer();
       FloatBuffer p = learned == null ? null : learned.buffer();
       FloatBuffer o = out.buffer();
+      // Row by row on heap copies: element access to the direct buffers neither vectorises nor skips its checks.
+      float[] v = new float[size];
+      float[] pos = new float[size];
       for (int s = 0; s < rows.count(); s++) {
         for (int r = rows.start(s); r < rows.start(s + 1); r++) {
-          int eo = rows.item(r) * size;
           int po = position(rows, s, r) * size;
-          int ro = r * size;
-          for (int j = 0; j < size; j++) {
-            float v = e.get(eo + j) * scale;
-            if (p != null) {
-              v += p.get(po + j);
-            } else if (sinusoids != null) {
-              v += sinusoids[po + j];
-            }
-            o.put(ro + j, v);
+          e.get(rows.item(r) * size, v, 0, size);
+          if (p != null) {
+            p.get(po, pos, 0, size);
+          } else if (sinusoids != null) {
+            System.arraycopy(sinusoids, po, pos, 0, size);
           }
+          for (int j = 0; j < size; j++) {
+            v[j] *= scale;
+          }
+          if (p != null || sinusoids != null) {
+            for (int j = 0; j < size; j++) {
+              v[j] += pos[j];
+            }
+          }
+          o.put(r * size, v, 0, size);
         }
       }
       FloatTensor x = normPass == null ? out : normPass.forward(rows, out);

@@ -106,6 +106,18 @@ public record SequenceEncoder(SequenceEmbedding embedding, List<Layer> blocks, O
       return norm == null ? lastStates : norm.forward(last, lastStates);
     }
 
+    /**
+     * After {@link #forward}, the attention weights of sequence {@code s}'s last row in every attending block, in
+     * block order.
+     */
+    public List<RowAttention> lastRowAttention(Rows rows, int s) {
+      List<RowAttention> out = new ArrayList<>();
+      for (LayerPass l : layers) {
+        out.addAll(l.lastRowAttention(rows, s));
+      }
+      return out;
+    }
+
     /** Back-propagates d(loss)/d(states) ({@code dy}, overwritten) into the gradients. */
     public void backward(Rows rows, FloatTensor dy, FloatTensor[] grads) {
       FloatTensor g = norm == null ? dy : norm.backward(rows, dy, grads);

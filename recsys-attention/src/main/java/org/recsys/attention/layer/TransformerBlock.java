@@ -154,9 +154,10 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
       FloatTensor zl = lastBuffer(2, last.rows());
       switch (layout) {
         case SASREC -> {
-          FloatTensor qn = norm1.forward(rows, x);
-          RowKernels.gatherRows(qn, rows, last, xl, size);
-          attn.forwardLast(rows, last, xl, x, xl, hl);
+          // Keys and values read the raw rows; only the last rows' queries need the norm.
+          RowKernels.gatherRows(x, rows, last, zl, size);
+          FloatTensor qn = norm1.forward(last, zl);
+          attn.forwardLast(rows, last, qn, x, qn, hl);
           FloatTensor fn = norm2.forward(last, hl);
           ffn.forward(last, fn, zl);
           ffnDrop.forward(last, zl, fn, into);
@@ -182,6 +183,11 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
         }
         default -> throw new IllegalStateException(layout.toString());
       }
+    }
+
+    @Override
+    public List<RowAttention> lastRowAttention(Rows rows, int s) {
+      return attn.lastRowAttention(rows, s);
     }
 
     private FloatTensor lastBuffer(int which, int rows) {

@@ -12,8 +12,11 @@ import java.util.Map;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.ConfigException;
 import org.recsys.api.EncoderScorerModel;
+import org.recsys.api.HistoryWindow;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.VocabularyFile;
+import org.recsys.api.explain.AttentionExplainable;
+import org.recsys.api.explain.AttentionMaps;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.ParameterSet;
 import org.recsys.attention.spec.Blueprint;
@@ -31,7 +34,8 @@ import org.recsys.store.ModelManifest;
  * (every default written out) and whose {@code info} is the training provenance; each written atomically, the
  * directory sealed by {@link ModelDirectory}.
  */
-public final class ComposedModel extends EncoderScorerModel<DenseStates> implements AutoCloseable {
+public final class ComposedModel extends EncoderScorerModel<DenseStates> implements AttentionExplainable,
+    HistoryWindow, AutoCloseable {
   /** The registered model type of every composed model, whatever its spec. */
   public static final String TYPE = "sequential";
   public static final String WEIGHTS = "weights.bin";
@@ -88,6 +92,21 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
   /** Training provenance (seed, epochs, versions), as saved in the manifest's {@code info}. */
   public Map<String, Object> provenance() {
     return provenance;
+  }
+
+  /** The history items the encoder's window holds: {@code maxLen}, less the tokens the objective appends. */
+  @Override
+  public int historyWindow() {
+    return ((ComposedEncoder) encoder()).historyWindow();
+  }
+
+  /**
+   * The last position's weights in every self-attention head and attention-pooling block, over the window of
+   * {@code maxLen} slots the encoder reads; empty maps for an encoder without attention or an empty history.
+   */
+  @Override
+  public AttentionMaps attention(int[] history) {
+    return ((ComposedEncoder) encoder()).attention(history);
   }
 
   @Override

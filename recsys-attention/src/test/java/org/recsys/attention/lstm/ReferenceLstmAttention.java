@@ -37,6 +37,8 @@ final class ReferenceLstmAttention {
   private final int scoreBias;
   /** Weights as doubles, indexed like the composed set. */
   final double[][] w;
+  /** The last {@link #forward}'s attention-pooling weights of the window's last position, per slot. */
+  double[] lastAttention;
 
   /**
    * Reads {@code weights}, which must hold exactly the LSTM-attention tensors for these sizes: the item table,
@@ -144,6 +146,7 @@ final class ReferenceLstmAttention {
       x = out;
     }
     double[][] y = new double[len][];
+    lastAttention = new double[len];
     for (int t = 0; t < len; t++) {
       if (x[t] == null) {
         continue;
@@ -181,6 +184,9 @@ final class ReferenceLstmAttention {
       for (int j = 0; j < len; j++) {
         if (score[j] != Double.NEGATIVE_INFINITY) {
           double alpha = Math.exp(score[j] - max) / sum;
+          if (t == len - 1) {
+            lastAttention[j] = alpha;
+          }
           for (int i = 0; i < h; i++) {
             ctx[i] += alpha * x[j][i];
           }

@@ -51,6 +51,8 @@ final class ReferenceSasRec {
   private final int scoreBias;
   /** Weights as doubles, indexed like the composed set. */
   final double[][] w;
+  /** The last {@link #forward}'s attention weights of the window's last position: {@code [block][head][slot]}. */
+  double[][][] lastAttention;
 
   /**
    * Reads {@code weights}, which must hold exactly SASRec's tensors for these sizes: the item and position
@@ -116,6 +118,7 @@ final class ReferenceSasRec {
       }
     }
     int dh = d / heads;
+    lastAttention = new double[blocks][heads][t];
     for (int l = 0; l < blocks; l++) {
       double[][] qn = layerNorm(x, blk(l, LN1_GAIN), blk(l, LN1_BIAS));
       double[][] q = linear(qn, blk(l, WQ), blk(l, BQ));
@@ -151,6 +154,9 @@ final class ReferenceSasRec {
           }
           for (int j = 0; j <= i; j++) {
             if (real[j]) {
+              if (i == t - 1) {
+                lastAttention[l][h][j] = s[j] / sum;
+              }
               for (int c = h * dh; c < (h + 1) * dh; c++) {
                 att[i][c] += s[j] / sum * v[j][c];
               }

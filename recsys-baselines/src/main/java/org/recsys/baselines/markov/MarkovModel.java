@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.recsys.api.EncoderScorerModel;
+import org.recsys.api.HistoryWindow;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.VocabularyFile;
@@ -18,7 +19,7 @@ import org.recsys.baselines.ItemCounts;
  * First-order Markov chain over items with back-off to popularity: a {@link LastItemEncoder} paired with a
  * {@link MarkovScorer}.
  */
-public final class MarkovModel extends EncoderScorerModel<int[]> {
+public final class MarkovModel extends EncoderScorerModel<int[]> implements HistoryWindow {
   /** The component name. */
   public static final String TYPE = "markov";
   static final int FORMAT = 1;
@@ -65,6 +66,12 @@ public final class MarkovModel extends EncoderScorerModel<int[]> {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The last item only. */
+  @Override
+  public int historyWindow() {
+    return 1;
   }
 
   public MarkovParams params() {

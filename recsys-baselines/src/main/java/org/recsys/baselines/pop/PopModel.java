@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.recsys.api.HistoryWindow;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainedModel;
@@ -19,7 +20,7 @@ import org.recsys.baselines.ItemCounts;
  * Most-popular items: every item scores its number of training interactions, whatever the history. Items the
  * user already saw are left out by the caller's exclude list (as {@code recommend(history, k)} does).
  */
-public final class PopModel implements TrainedModel {
+public final class PopModel implements TrainedModel, HistoryWindow {
   /** The component name. */
   public static final String TYPE = "pop";
   static final int FORMAT = 1;
@@ -74,6 +75,12 @@ public final class PopModel implements TrainedModel {
   /** The training counts the scores come from. */
   public ItemCounts counts() {
     return counts;
+  }
+
+  /** None: the scores ignore the history. */
+  @Override
+  public int historyWindow() {
+    return 0;
   }
 
   @Override

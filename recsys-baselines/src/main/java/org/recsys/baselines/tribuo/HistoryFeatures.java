@@ -25,6 +25,11 @@ public record HistoryFeatures(int lastItems, int bagSize, double bagDecay) {
     }
   }
 
+  /** How many of a history's most recent items the features read. */
+  public int window() {
+    return Math.max(lastItems, bagSize);
+  }
+
   /** The name of the feature "item {@code id} is the {@code k}-th most recent" ({@code k >= 1}). */
   public static String last(int k, int id) {
     return "last" + k + "=" + id;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.recsys.api.AtomicFiles;
 import org.recsys.api.EncoderScorerModel;
+import org.recsys.api.HistoryWindow;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainingContext;
@@ -37,7 +38,7 @@ import org.tribuo.provenance.ModelProvenance;
  * to which training adds ours ({@code recsys.*} run provenance: params, seed, example count); it is saved
  * inside Tribuo's protobuf file and as text next to it.
  */
-public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> {
+public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> implements HistoryWindow {
   /** The component name. */
   public static final String TYPE = "tribuo";
   static final int FORMAT = 1;
@@ -136,6 +137,12 @@ public final class TribuoModel extends EncoderScorerModel<List<Example<Label>>> 
     Map<String, String> info = new LinkedHashMap<>();
     manifest.info().forEach((k, v) -> info.put(k, String.valueOf(v)));
     return info;
+  }
+
+  /** The items its features read: the position-tagged ones and the bag. */
+  @Override
+  public int historyWindow() {
+    return params.features().window();
   }
 
   public TribuoParams params() {

@@ -1,2 +1,2 @@
-/** The built-in synthetic data set with planted sequential structure. */
+/** Synthetic data with planted structure: the built-in data set, and a single planted pair for explanations. */
 package org.recsys.data.synthetic;

@@ -5,18 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.recsys.api.AtomicFiles;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.NonFiniteScoreException;
-import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainedModel;
+import org.recsys.api.explain.AttentionExplainable;
+import org.recsys.api.explain.AttentionMaps;
+import org.recsys.api.explain.Explanation;
+import org.recsys.api.explain.OcclusionExplainer;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.SavedModels;
+import org.recsys.cli.explain.ExplanationJson;
+import org.recsys.cli.explain.ExplanationPage;
+import org.recsys.cli.explain.ExplanationReport;
+import org.recsys.cli.explain.ExplanationTable;
+import org.recsys.cli.explain.HistoryItem;
 import org.recsys.cli.report.RunFiles;
 import org.recsys.cli.wiring.ComponentModules;
 import org.recsys.cli.wiring.ModelRegistry;
@@ -31,7 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = {"Recommend items for one history with a saved model.",
         "Ids are the data file's own item ids; unknown ids are reported and left out. Items already in the",
-        "history are not recommended unless --keep-seen is given."})
+        "history are not recommended unless --keep-seen is given.",
+        "--explain says which history items drove each recommendation: how much its score drops when each one is",
+        "left out (occlusion, for every model), and for attention models where the last position attended."})
 public final class RecommendCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -53,23 +65,59 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--keep-seen", description = "Also recommend items already in the history.")
   boolean keepSeen;
 
+  @Option(names = "--explain", description = "Explain each recommendation by the history items that drove it.")
+  boolean explain;
+
+  @Option(names = "--explain-top", defaultValue = "5", paramLabel = "N",
+      description = "History items listed per recommendation in the table and the page; JSON lists all"
+          + " (default: ${DEFAULT-VALUE}).")
+  int explainTop;
+
+  @Option(names = "--explain-html", paramLabel = "FILE",
+      description = "Also write the explanation as one HTML page, e.g. explain.html (implies --explain).")
+  Path explainHtml;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
   @Override
   public Integer call() throws Exception {
     if (k < 1) {
       throw new UsageException("--k must be >= 1, got " + k);
     }
+    if (!format.equals("table") && !format.equals("json")) {
+      throw new UsageException("--format must be table or json, got '" + format + "'");
+    }
+    if (explainTop < 1) {
+      throw new UsageException("--explain-top must be >= 1, got " + explainTop);
+    }
+    if (explainHtml != null && Files.isDirectory(explainHtml)) {
+      throw new UsageException("--explain-html " + explainHtml + " is a directory; give a file such as "
+          + explainHtml.resolve("explain.html"));
+    }
+    boolean explaining = explain || explainHtml != null;
     ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
     Path modelDir = SavedModels.resolveModelDir(model);
     TrainedModel m = SavedModels.load(modelDir, registry);
     ItemVocabulary vocab = m.vocabulary();
-    List<Integer> known = new ArrayList<>();
+    Map<String, String> titleMap = titles();
+    List<HistoryItem> given = new ArrayList<>();
+    List<HistoryItem> known = new ArrayList<>();
+    List<Integer> ids = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String id : history) {
       String trimmed = id.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
       OptionalInt internal = vocab.find(trimmed);
+      HistoryItem item = new HistoryItem(given.size() + 1, trimmed, titleMap.get(trimmed), internal.isPresent());
+      given.add(item);
       if (internal.isPresent()) {
-        known.add(internal.getAsInt());
-      } else if (!trimmed.isEmpty()) {
+        known.add(item);
+        ids.add(internal.getAsInt());
+      } else {
         unknown.add(trimmed);
       }
     }
@@ -77,20 +125,37 @@ public final class RecommendCommand implements Callable<Integer> {
     if (!unknown.isEmpty()) {
       err.println("warning: " + unknown.size() + " unknown item id(s) left out of the history: " + String.join(", ", unknown));
     }
-    int[] h = known.stream().mapToInt(Integer::intValue).toArray();
-    List<ScoredItem> top;
+    int[] h = ids.stream().mapToInt(Integer::intValue).toArray();
+    int[] exclude = keepSeen ? new int[0] : h;
+    ExplanationReport report;
     try {
-      top = keepSeen ? m.recommend(h, k, new int[0]) : m.recommend(h, k);
+      if (explaining) {
+        List<Explanation> explanations = new OcclusionExplainer(m).recommend(h, k, exclude);
+        AttentionMaps attention = m instanceof AttentionExplainable a ? a.attention(h) : null;
+        report = ExplanationReport.explained(m.type(), given, known, explanations, attention, vocab, titleMap);
+      } else {
+        report = ExplanationReport.plain(m.type(), given, m.recommend(h, k, exclude), vocab, titleMap);
+      }
     } catch (NonFiniteScoreException e) {
       throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());
     }
-    Map<String, String> titleMap = titles();
     var out = spec.commandLine().getOut();
-    int rank = 1;
-    for (ScoredItem item : top) {
-      String ext = vocab.externalId(item.item());
-      String title = titleMap.get(ext);
-      out.printf(Locale.ROOT, "%d\t%s\t%.5f%s%n", rank++, ext, item.score(), title == null ? "" : "\t" + title);
+    if (format.equals("json")) {
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      out.println(json.writeValueAsString(new ExplanationJson(json).render(report)));
+    } else if (explaining) {
+      out.print(new ExplanationTable(explainTop).render(report));
+    } else {
+      for (var item : report.recommendations()) {
+        out.printf(Locale.ROOT, "%d\t%s\t%.5f%s%n", item.rank(), item.item(), item.score(),
+            item.title() == null ? "" : "\t" + item.title());
+      }
+    }
+    if (explainHtml != null) {
+      AtomicFiles.writeString(explainHtml, new ExplanationPage(explainTop).render(report));
+      if (!common.quiet()) {
+        err.println("wrote the explanation page to " + explainHtml);
+      }
     }
     out.flush();
     err.flush();

@@ -9,7 +9,7 @@ import org.recsys.api.MetricSummary;
 import org.recsys.cli.report.RunRecord;
 
 /** Plain-text tables for the terminal. */
-final class Tables {
+public final class Tables {
   private Tables() {}
 
   /** One run's metrics with CIs. */
@@ -48,7 +48,7 @@ final class Tables {
   }
 
   /** Aligned columns, first row as header. */
-  static String render(List<String[]> rows) {
+  public static String render(List<String[]> rows) {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     for (String[] row : rows) {

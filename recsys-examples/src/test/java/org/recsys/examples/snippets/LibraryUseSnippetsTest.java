@@ -11,6 +11,11 @@ import org.recsys.api.EvalCase;
 import org.recsys.api.ItemVocabulary;
 import org.recsys.api.ScoredItem;
 import org.recsys.api.TrainedModel;
+import org.recsys.api.explain.AttentionExplainable;
+import org.recsys.api.explain.AttentionMaps;
+import org.recsys.api.explain.Contribution;
+import org.recsys.api.explain.Explanation;
+import org.recsys.api.explain.OcclusionExplainer;
 import org.recsys.attention.model.SequentialFactory;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.Recommender;
@@ -102,6 +107,16 @@ class LibraryUseSnippetsTest {
     assertThat(top).hasSize(10);
     assertThat(best).isNotIn(firstId, secondId);
     assertThat(model.scoreAll(List.of(history))).isDeepEqualTo(trained.scoreAll(List.of(history)));
+
+    // snippet: explain
+    List<Explanation> why = new OcclusionExplainer(model).recommend(history, 10, history); // any model
+    Contribution strongest = why.get(0).contributions().get(0); // the history item whose removal costs most
+    AttentionMaps attention = model instanceof AttentionExplainable a ? a.attention(history) : null;
+    // end snippet
+    assertThat(why).extracting(Explanation::item).containsExactlyElementsOf(top.stream().map(ScoredItem::item)
+        .toList());
+    assertThat(strongest.item()).isIn(history[0], history[1]);
+    assertThat(attention.maps()).hasSize(1);
   }
 
   /** A recommender that returns fixed scores: enough to show the evaluator on anyone's model. */

@@ -1,0 +1,121 @@
+package org.recsys.api.explain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.recsys.api.HistoryWindow;
+import org.recsys.api.Recommender;
+import org.recsys.api.ScoredItem;
+
+/**
+ * Explains a model's scores by occlusion: for each history item, how much an item's score drops when that one
+ * history item is left out (the others keep their order). Works for any {@link Recommender}, whatever its
+ * internals, because it only asks the model for scores.
+ *
+ * <p>A history of {@code n} items costs one {@link Recommender#scoreCandidates} call over {@code n + 1}
+ * histories (the history itself and its {@code n} leave-one-out variants) with the explained items as each
+ * one's candidates: the model's own batched scoring, so the cost is that of scoring {@code n + 1} histories at
+ * once. A model that says it reads only its {@link HistoryWindow} of recent items gets no leave-one-out
+ * histories for the items before it: leaving one of those out gives the model the same input, so their drop is
+ * 0 without scoring.
+ *
+ * <p>Occlusion measures what the model does without an item, which is the question "why this recommendation"
+ * asks. It does not add up across items (two items that each suffice alone both show a small drop), which is
+ * why shares are given relative to the total rather than as parts of the score.
+ *
+ * <p>Thread-safe when the model is.
+ */
+public final class OcclusionExplainer {
+  private static final Comparator<Contribution> LARGEST_DROP_FIRST = Comparator
+      .comparingDouble(Contribution::drop).reversed()
+      .thenComparing(Comparator.comparingInt(Contribution::position).reversed());
+
+  private final Recommender model;
+
+  public OcclusionExplainer(Recommender model) {
+    this.model = Objects.requireNonNull(model, "model");
+  }
+
+  /**
+   * The {@code k} best items for {@code history} that are not in {@code exclude} (as
+   * {@link Recommender#recommend(int[], int, int[])} ranks them), each explained.
+   *
+   * @throws IllegalArgumentException if the history or exclusions hold an id outside {@code 1..numItems()}
+   */
+  public List<Explanation> recommend(int[] history, int k, int[] exclude) {
+    List<ScoredItem> top = model.recommend(history, k, exclude);
+    return explain(history, top.stream().mapToInt(ScoredItem::item).toArray());
+  }
+
+  /**
+   * Explains the given items' scores for {@code history}, in the order given.
+   *
+   * @param items internal ids of the items to explain
+   * @throws IllegalArgumentException if the history or the items hold an id outside {@code 1..numItems()}
+   */
+  public List<Explanation> explain(int[] history, int[] items) {
+    int n = model.numItems();
+    checkIds(history, n, "history");
+    checkIds(items, n, "items");
+    if (items.length == 0) {
+      return List.of();
+    }
+    int first = firstRead(history.length);
+    List<int[]> batch = new ArrayList<>(history.length - first + 1);
+    batch.add(history);
+    for (int p = first; p < history.length; p++) {
+      batch.add(without(history, p));
+    }
+    int[][] candidates = new int[batch.size()][];
+    Arrays.fill(candidates, items);
+    float[][] scores = model.scoreCandidates(batch, candidates);
+    List<Explanation> out = new ArrayList<>(items.length);
+    for (int j = 0; j < items.length; j++) {
+      out.add(explanation(history, first, items[j], j, scores));
+    }
+    return out;
+  }
+
+  /** The first history position the model reads. */
+  private int firstRead(int length) {
+    if (model instanceof HistoryWindow w) {
+      return Math.max(0, length - Math.max(0, w.historyWindow()));
+    }
+    return 0;
+  }
+
+  private static Explanation explanation(int[] history, int first, int item, int column, float[][] scores) {
+    float full = scores[0][column];
+    double[] drops = new double[history.length];
+    double positive = 0;
+    for (int p = first; p < history.length; p++) {
+      drops[p] = (double) full - scores[p - first + 1][column];
+      positive += Math.max(drops[p], 0);
+    }
+    List<Contribution> contributions = new ArrayList<>(history.length);
+    for (int p = 0; p < history.length; p++) {
+      double share = positive > 0 ? Math.min(1, Math.max(drops[p], 0) / positive) : 0;
+      contributions.add(new Contribution(p, history[p], drops[p], share));
+    }
+    contributions.sort(LARGEST_DROP_FIRST);
+    return new Explanation(item, full, contributions);
+  }
+
+  private static int[] without(int[] history, int p) {
+    int[] h = new int[history.length - 1];
+    System.arraycopy(history, 0, h, 0, p);
+    System.arraycopy(history, p + 1, h, p, history.length - p - 1);
+    return h;
+  }
+
+  private static void checkIds(int[] ids, int n, String what) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 1 || ids[i] > n) {
+        throw new IllegalArgumentException(what + ": item id " + ids[i] + " at position " + i
+            + " is out of range (valid: 1.." + n + ")");
+      }
+    }
+  }
+}
