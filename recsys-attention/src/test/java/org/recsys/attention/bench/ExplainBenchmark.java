@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.recsys.store.ModelDirectory;
 import org.recsys.api.SequenceDataset;
 import org.recsys.api.TrainingContext;
 import org.recsys.api.TrainedModel;
@@ -54,7 +55,7 @@ public final class ExplainBenchmark {
     Path dir = Path.of(args[1]);
     SequentialFactory factory = SequentialFactory.discover();
     ComposedModel model;
-    if (Files.isRegularFile(dir.resolve(ComposedModel.MODEL))) {
+    if (ModelDirectory.holdsModel(dir)) {
       model = (ComposedModel) factory.load(dir);
       System.out.println("loaded " + dir);
     } else {
