@@ -125,8 +125,8 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     }
   }
 
-  /** {@code PE[p, 2i] = sin(p / 10000^(2i/d))}, {@code PE[p, 2i+1] = cos(...)}. */
-  static float[] sinusoids(int maxLen, int size) {
+  /** {@code PE[p, 2i] = sin(p / 10000^(2i/d))}, {@code PE[p, 2i+1] = cos(...)}, row-major {@code [maxLen, size]}. */
+  public static float[] sinusoids(int maxLen, int size) {
     float[] pe = new float[maxLen * size];
     for (int p = 0; p < maxLen; p++) {
       for (int j = 0; j < size; j++) {

@@ -58,7 +58,7 @@ public final class SasRecBenchmark {
         null, null, epochs, opt.getOrDefault("loss", "bce"), negatives, null, null, null,
         Integer.valueOf(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))),
         Integer.valueOf(opt.getOrDefault("patience", "1000")), null,
-        Integer.valueOf(opt.getOrDefault("threads", "0")));
+        Integer.valueOf(opt.getOrDefault("threads", "0")), opt.get("backend"));
     SasRecPreset preset = new SasRecPreset(SequentialFactory.discover());
     System.out.println("spec: " + new ObjectMapper().writeValueAsString(preset.resolve(params).spec()));
     int windows = (int) split.train().users().stream().filter(u -> u.length() >= 2).count();
