@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.recsys.api.ConfigException;
@@ -129,6 +130,7 @@ public final class SameDiffGraph {
    * @return the mean loss over the cells with a target (0 when none has one)
    */
   public double gradients(TrainingBatch examples, long seed) {
+    weightsWrittenOnHost();
     weights.zeroGradients();
     int count = examples.targetCount();
     if (count == 0) {
@@ -151,7 +153,8 @@ public final class SameDiffGraph {
     for (String name : context.trained()) {
       INDArray grad = g.get(name);
       if (grad != null) {
-        weights.get(weights.indexOf(name)).gradient().array().assign(grad);
+        // Through the host, where Adam reads gradients: on a GPU backend an ND4J assign would write the device copy.
+        weights.get(weights.indexOf(name)).gradient().copyFrom(RowLookup.floats(grad));
       }
     }
     for (RowLookup l : context.lookups()) {
@@ -175,6 +178,7 @@ public final class SameDiffGraph {
   }
 
   private float[][] rows(TrainingBatch windows, String output, int width) {
+    weightsWrittenOnHost();
     Map<String, INDArray> feed = encoderFeed(windows, false, 0L, new LinkedHashMap<>());
     Map<String, INDArray> out = sd.output(feed, output);
     float[] flat = RowLookup.floats(out.get(output));
@@ -204,6 +208,16 @@ public final class SameDiffGraph {
       feed.put(m.placeholder(), m.draw(windows.size(), windows.maxLen(), training, seed));
     }
     return feed;
+  }
+
+  /**
+   * Tells ND4J that the weights changed in host memory (Adam and snapshots write them through Java buffers), so that
+   * a GPU backend copies them to the device before the graph reads them. A no-op on the CPU backend.
+   */
+  private void weightsWrittenOnHost() {
+    for (String name : context.trained()) {
+      Nd4j.getAffinityManager().tagLocation(weights.value(name).array(), AffinityManager.Location.HOST);
+    }
   }
 
   private static void close(Iterable<INDArray> arrays) {
