@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.recsys.attention.loss.BinaryCrossEntropy;
 import org.recsys.attention.loss.Loss;
 import org.recsys.attention.loss.SoftmaxCrossEntropy;
+import org.recsys.attention.train.TrainingBatch;
 
 /** A training loss of the loss library as a graph over a head's scores. */
 interface LossGraph {
@@ -27,7 +28,7 @@ interface LossGraph {
   }
 
   /** The targets, with -1 where a cell has none. */
-  static int[] targets(org.recsys.attention.train.TrainingBatch b) {
+  static int[] targets(TrainingBatch b) {
     int[] ids = b.targets().clone();
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == 0) {

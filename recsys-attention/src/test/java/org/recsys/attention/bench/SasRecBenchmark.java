@@ -30,7 +30,7 @@ import org.recsys.data.split.LeaveOneOutSplitter;
  * <pre>
  * java -Xmx3g -cp ... org.recsys.attention.bench.SasRecBenchmark /work/shared/data/ml-1m.txt 3 \
  *     [loss=bce] [threads=0] [validateEvery=20] [validation=sampled|full] [patience=1000] [seed=42]
- *     [negatives=k] [lr=0.001] [save=/tmp/model]
+ *     [negatives=k] [lr=0.001] [save=/tmp/model] [backend=native|dl4j]
  * </pre>
  * With {@code validateEvery}, validation uses the sampled-100 protocol on the validation cases (as the
  * reference port does; {@code validation=full} ranks all items) and the best epoch's weights are kept.

@@ -3,9 +3,11 @@ package org.recsys.attention.dl4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.recsys.attention.model.Architecture;
 import org.recsys.attention.nn.FloatTensor;
@@ -27,7 +29,7 @@ class Dl4jDropoutTest {
   }
 
   /** The parameters next to a mask: the tables (embedding dropout), the attention's, the feed-forward's. */
-  private static final java.util.Set<String> CHECKED = java.util.Set.of("encoder.embedding.items",
+  private static final Set<String> CHECKED = Set.of("encoder.embedding.items",
       "encoder.embedding.positions", "encoder.block0.attention.wv", "encoder.block0.attention.wo",
       "encoder.block0.ffn.w1", "encoder.block0.ffn.w2");
 
@@ -84,7 +86,7 @@ class Dl4jDropoutTest {
     DropoutMask mask = new DropoutMask("m", 0.25, new long[] {50}, false);
     try (INDArray m = mask.draw(20, 10, true, 1); INDArray ones = mask.draw(20, 10, false, 1)) {
       assertThat(m.shape()).containsExactly(200, 50);
-      double dropped = m.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
+      double dropped = m.eq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
       assertThat(dropped).isCloseTo(0.25, within(0.02));
       assertThat(m.meanNumber().doubleValue()).isCloseTo(1.0, within(0.03));
       assertThat(m.maxNumber().doubleValue()).isCloseTo(1 / 0.75, within(1e-6));

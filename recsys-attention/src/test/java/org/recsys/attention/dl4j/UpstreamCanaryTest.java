@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -13,6 +14,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.recsys.attention.model.Architecture;
 
 /**
  * Canaries for the DL4J 1.0.0-M2.1 defects the dl4j backend works around: each test passes while the defect is
@@ -66,7 +68,7 @@ class UpstreamCanaryTest {
     boolean right = Math.abs(value.getDouble(0) - expected[0]) < 1e-3 && Math.abs(value.getDouble(1) - expected[1])
         < 1e-3;
     assertThat(right).as(FIXED + "sparseSoftmaxCrossEntropy gives %s (expected %s); SoftmaxCrossEntropyGraph"
-        + " could use it", value, java.util.Arrays.toString(expected)).isFalse();
+        + " could use it", value, Arrays.toString(expected)).isFalse();
   }
 
   /** Workaround: {@link BinaryCrossEntropyGraph}'s softplus as {@code relu(x) + log(1 + exp(-|x|))}. */
@@ -103,7 +105,7 @@ class UpstreamCanaryTest {
     PrintStream out = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      var a = ParityCases.blueprint(ParityCases.sasrec(4, "{'type': 'bce'}")).architecture(5);
+      Architecture a = ParityCases.blueprint(ParityCases.sasrec(4, "{'type': 'bce'}")).architecture(5);
       try (Dl4jNetwork network = new Dl4jNetwork(a, ParityCases.weights(a, 1))) {
         network.computeGradients(ParityCases.batch(2, 4, 5, 1, 2), 1);
       }
