@@ -26,12 +26,14 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
     DropoutRandom.threshold(dropout);
   }
 
-  private Linear first() {
+  /** The first projection {@code <name>.w1 [size, inner], .b1}. */
+  public Linear first() {
     return new Linear(name + ".1", name + ".w1", name + ".b1", size, inner, init.square(size),
         init.feedForwardBias(size));
   }
 
-  private Linear second() {
+  /** The second projection {@code <name>.w2 [inner, size], .b2}. */
+  public Linear second() {
     return new Linear(name + ".2", name + ".w2", name + ".b2", inner, size, init.square(inner),
         init.feedForwardBias(inner));
   }

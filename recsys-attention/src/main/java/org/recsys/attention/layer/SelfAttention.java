@@ -39,6 +39,26 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
         input ? init.attentionInput(size) : init.square(size), Initializer.zeros());
   }
 
+  /** The query projection {@code <name>.wq, .bq}. */
+  public Linear query() {
+    return projection("q", true);
+  }
+
+  /** The key projection {@code <name>.wk, .bk}. */
+  public Linear key() {
+    return projection("k", true);
+  }
+
+  /** The value projection {@code <name>.wv, .bv}. */
+  public Linear value() {
+    return projection("v", true);
+  }
+
+  /** The output projection {@code <name>.wo, .bo}. */
+  public Linear output() {
+    return projection("o", false);
+  }
+
   @Override
   public boolean causal() {
     return causal;

@@ -19,7 +19,8 @@ import org.recsys.attention.nn.ParameterSet;
 public record SequenceEmbedding(String name, int tableRows, int size, int maxLen, Positions positions,
     PositionOrigin origin, boolean scaleBySqrtSize, boolean norm, float eps, double dropout, Initialisation init) {
 
-  private LayerNormLayer normLayer() {
+  /** The layer norm after the sum ({@code <name>.norm}), present when {@link #norm()}. */
+  public LayerNormLayer normLayer() {
     return new LayerNormLayer(name + ".norm", size, eps);
   }
 
@@ -146,8 +147,8 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     }
   }
 
-  /** {@code PE[p, 2i] = sin(p / 10000^(2i/d))}, {@code PE[p, 2i+1] = cos(...)}. */
-  static float[] sinusoids(int maxLen, int size) {
+  /** {@code PE[p, 2i] = sin(p / 10000^(2i/d))}, {@code PE[p, 2i+1] = cos(...)}, row-major {@code [maxLen, size]}. */
+  public static float[] sinusoids(int maxLen, int size) {
     float[] pe = new float[maxLen * size];
     for (int p = 0; p < maxLen; p++) {
       for (int j = 0; j < size; j++) {

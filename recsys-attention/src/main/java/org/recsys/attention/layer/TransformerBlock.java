@@ -22,23 +22,28 @@ import org.recsys.attention.nn.ParameterSet;
 public record TransformerBlock(String name, int size, int heads, int inner, boolean causal, BlockLayout layout,
     double dropout, double attentionDropout, float eps, Activation activation, Initialisation init) implements Layer {
 
-  LayerNormLayer attentionNorm() {
+  /** The layer norm before (or, post-LN, after) the attention: {@code <name>.attention_norm}. */
+  public LayerNormLayer attentionNorm() {
     return new LayerNormLayer(name + ".attention_norm", size, eps);
   }
 
-  SelfAttention attention() {
+  /** The self-attention: {@code <name>.attention}. */
+  public SelfAttention attention() {
     return new SelfAttention(name + ".attention", size, heads, causal, attentionDropout, init);
   }
 
-  LayerNormLayer ffnNorm() {
+  /** The layer norm around the feed-forward: {@code <name>.ffn_norm}. */
+  public LayerNormLayer ffnNorm() {
     return new LayerNormLayer(name + ".ffn_norm", size, eps);
   }
 
-  FeedForward ffn() {
+  /** The point-wise feed-forward: {@code <name>.ffn}. */
+  public FeedForward ffn() {
     return new FeedForward(name + ".ffn", size, inner, dropout, activation, init);
   }
 
-  Dropout residualDropout(String which) {
+  /** The dropout of a residual branch, {@code attention} or {@code ffn}: {@code <name>.<which>_dropout}. */
+  public Dropout residualDropout(String which) {
     return new Dropout(name + "." + which + "_dropout", size, dropout);
   }
 

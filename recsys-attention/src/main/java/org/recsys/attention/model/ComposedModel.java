@@ -32,15 +32,14 @@ import org.recsys.store.ModelManifest;
  * <p>A model directory holds {@value #WEIGHTS} (every tensor by name, little-endian floats),
  * {@value VocabularyFile#FILE_NAME}, and the {@link ModelManifest} whose {@code params} are the canonical spec
  * (every default written out) and whose {@code info} is the training provenance; each written atomically, the
- * directory sealed by {@link ModelDirectory}.
+ * directory sealed by {@link ModelDirectory}. The manifest's {@code backend} is the spec's: the backend that trained
+ * the weights. Inference runs on the native kernels whatever it is, since both backends share one layout.
  */
 public final class ComposedModel extends EncoderScorerModel<DenseStates> implements AttentionExplainable,
     HistoryWindow, AutoCloseable {
   /** The registered model type of every composed model, whatever its spec. */
   public static final String TYPE = "sequential";
   public static final String WEIGHTS = "weights.bin";
-  /** The compute backend of these weights, as the manifest records it. */
-  public static final String BACKEND = "native";
   private static final int FORMAT = 3;
 
   private final SequentialSpec spec;
@@ -114,7 +113,8 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve(WEIGHTS), weights::writeValues);
     VocabularyFile.write(vocabulary(), dir.resolve(VocabularyFile.FILE_NAME));
-    ModelDirectory.seal(dir, ModelManifest.of(TYPE, spec.name(), FORMAT, numItems(), BACKEND, spec, provenance));
+    ModelDirectory.seal(dir, ModelManifest.of(TYPE, spec.name(), FORMAT, numItems(), spec.backend(), spec,
+        provenance));
   }
 
   /**

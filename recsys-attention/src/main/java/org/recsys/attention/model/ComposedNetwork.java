@@ -2,7 +2,6 @@ package org.recsys.attention.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.recsys.api.EncoderScorerRecommender;
 import org.recsys.api.Recommender;
 import org.recsys.attention.layer.Layer;
 import org.recsys.attention.layer.Rows;
@@ -31,8 +30,7 @@ public final class ComposedNetwork implements TrainableNetwork {
   private final ParallelGradients workers;
   private final List<Worker> shares = new ArrayList<>();
   private final int biasIndex;
-  private ComposedEncoder encoder;
-  private HeadScorer scorer;
+  private NativeInference inference;
 
   private final class Worker implements AutoCloseable {
     final Rows rows = new Rows();
@@ -144,11 +142,10 @@ public final class ComposedNetwork implements TrainableNetwork {
 
   @Override
   public Recommender recommender() {
-    if (encoder == null) {
-      encoder = new ComposedEncoder(architecture, weights);
-      scorer = new HeadScorer(architecture.head().scoring(weights, null));
+    if (inference == null) {
+      inference = new NativeInference(architecture, weights);
     }
-    return new EncoderScorerRecommender<>(encoder, scorer);
+    return inference.recommender();
   }
 
   /** Every row's state from a forward pass without dropout over {@code packed} (for checks and debugging). */
@@ -169,9 +166,8 @@ public final class ComposedNetwork implements TrainableNetwork {
   public void close() {
     shares.forEach(Worker::close);
     workers.close();
-    if (encoder != null) {
-      encoder.close();
-      scorer.close();
+    if (inference != null) {
+      inference.close();
     }
     weights.close();
   }

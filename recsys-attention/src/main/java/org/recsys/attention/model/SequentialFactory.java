@@ -50,7 +50,7 @@ public final class SequentialFactory implements ModelFactory<SequentialSpec> {
   }
 
   private static SequentialSpec orDefaults(SequentialSpec spec) {
-    return spec == null ? new SequentialSpec(null, null, null, null, null, null, null) : spec;
+    return spec == null ? new SequentialSpec(null, null, null, null, null, null, null, null) : spec;
   }
 
   @Override

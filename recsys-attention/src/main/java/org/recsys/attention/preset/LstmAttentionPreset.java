@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.spec.Backend;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -31,12 +32,13 @@ public final class LstmAttentionPreset extends Preset<LstmAttentionPreset.Params
    * @param output {@code tied} (dot product with the item embeddings) or {@code dense} (own table with a bias)
    * @param dropout on the LSTM inputs (embeddings and between layers) and on the combined state (0.2)
    * @param loss {@code ce} (default), {@code bce}, {@code sampled-softmax} or {@code gbce}
+   * @param backend {@code native} (default) or {@code dl4j}, as the composed spec's {@code backend}
    */
   public record Params(Integer maxLen, Integer embeddingSize, Integer hiddenSize, Integer layers,
       Integer attentionSize, String output, Double dropout, Double learningRate, Double beta1, Double beta2,
       Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT,
       Boolean ceExcludesHistory, Boolean scoreBias, Integer validateEvery, Integer patience, String metric,
-      Integer threads) {}
+      Integer threads, String backend) {}
 
   @Inject
   public LstmAttentionPreset(SequentialFactory sequential) {
@@ -64,7 +66,8 @@ public final class LstmAttentionPreset extends Preset<LstmAttentionPreset.Params
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "ce"), p.negatives(), p.gbceT(),
         p.ceExcludesHistory(), p.scoreBias()).toSpec();
     int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
-    return new SequentialSpec(NAME, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
+    String backend = Backend.parse("model.backend", p.backend()).configName();
+    return new SequentialSpec(NAME, backend, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
         new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(), p.epochs(),
             p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.999, 5));
   }

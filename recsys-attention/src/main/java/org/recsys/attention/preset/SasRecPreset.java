@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.recsys.api.ConfigException;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.spec.Backend;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -35,11 +36,13 @@ public final class SasRecPreset extends Preset<SasRecPreset.Params> {
    * @param gbceT gBCE's calibration (gbce only)
    * @param ceExcludesHistory leave the user's own items out of the softmax (ce only)
    * @param scoreBias a learned constant added to every training score (bce and gbce only)
+   * @param backend {@code native} (default) or {@code dl4j}, as the composed spec's {@code backend}
    */
   public record Params(Integer maxLen, Integer hiddenSize, Integer blocks, Integer heads, Double dropout,
       String positions, String init, Double learningRate, Double beta1, Double beta2, Double l2Embedding,
       Integer batchSize, Integer epochs, String loss, Integer negatives, Double gbceT, Boolean ceExcludesHistory,
-      Boolean scoreBias, Integer validateEvery, Integer patience, String metric, Integer threads) {}
+      Boolean scoreBias, Integer validateEvery, Integer patience, String metric, Integer threads,
+      String backend) {}
 
   @Inject
   public SasRecPreset(SequentialFactory sequential) {
@@ -68,7 +71,8 @@ public final class SasRecPreset extends Preset<SasRecPreset.Params> {
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "bce"), p.negatives(), p.gbceT(),
         p.ceExcludesHistory(), p.scoreBias()).toSpec();
     int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
-    return new SequentialSpec(NAME, maxLen, encoder, SequentialSpec.typed("dot").put("tied", true), loss,
+    String backend = Backend.parse("model.backend", p.backend()).configName();
+    return new SequentialSpec(NAME, backend, maxLen, encoder, SequentialSpec.typed("dot").put("tied", true), loss,
         SequentialSpec.typed("next-item"), new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(),
             p.batchSize(), p.epochs(), p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.98, 10));
   }

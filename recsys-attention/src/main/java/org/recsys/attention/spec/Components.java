@@ -61,13 +61,18 @@ public final class Components {
       canonicalBlocks.add(ComponentBinder.unbind(boundBlocks.get(i).type(), boundBlocks.get(i).parameters()));
     }
     EncoderSpec e = spec.encoder();
-    SequentialSpec canonical = new SequentialSpec(spec.name(), spec.maxLen(),
+    SequentialSpec canonical = new SequentialSpec(spec.name(), spec.backend(), spec.maxLen(),
         new EncoderSpec(e.embedding(), canonicalBlocks, e.repeat(), e.finalNorm(), e.eps(), e.init()),
         ComponentBinder.unbind(head.type(), head.parameters()), ComponentBinder.unbind(loss.type(), loss.parameters()),
         ComponentBinder.unbind(objective.type(), objective.parameters()), spec.training());
     Blueprint blueprint = new Blueprint(canonical, boundBlocks, head, loss, create(objective.kind(),
         objective.parameters()));
-    blueprint.architecture(3); // fails on impossible compositions before any data is read
+    // Fails on impossible compositions, and on components the backend cannot build, before any data is read.
+    List<String> blockKeys = new ArrayList<>();
+    for (int i = 0; i < boundBlocks.size(); i++) {
+      blockKeys.add("model.encoder.blocks[" + (i % listed) + "] (type " + boundBlocks.get(i).type() + ")");
+    }
+    canonical.backendKind().requireSupported(blueprint.architecture(3), blockKeys);
     return blueprint;
   }
 

@@ -30,7 +30,7 @@ import org.recsys.data.split.LeaveOneOutSplitter;
  * <pre>
  * java -Xmx3g -cp ... org.recsys.attention.bench.SasRecBenchmark /work/shared/data/ml-1m.txt 3 \
  *     [loss=bce] [threads=0] [validateEvery=20] [validation=sampled|full] [patience=1000] [seed=42]
- *     [negatives=k] [lr=0.001] [save=/tmp/model]
+ *     [negatives=k] [lr=0.001] [save=/tmp/model] [backend=native|dl4j]
  * </pre>
  * With {@code validateEvery}, validation uses the sampled-100 protocol on the validation cases (as the
  * reference port does; {@code validation=full} ranks all items) and the best epoch's weights are kept.
@@ -58,7 +58,7 @@ public final class SasRecBenchmark {
         null, null, epochs, opt.getOrDefault("loss", "bce"), negatives, null, null, null,
         Integer.valueOf(opt.getOrDefault("validateEvery", String.valueOf(epochs + 1))),
         Integer.valueOf(opt.getOrDefault("patience", "1000")), null,
-        Integer.valueOf(opt.getOrDefault("threads", "0")));
+        Integer.valueOf(opt.getOrDefault("threads", "0")), opt.get("backend"));
     SasRecPreset preset = new SasRecPreset(SequentialFactory.discover());
     System.out.println("spec: " + new ObjectMapper().writeValueAsString(preset.resolve(params).spec()));
     int windows = (int) split.train().users().stream().filter(u -> u.length() >= 2).count();

@@ -32,7 +32,7 @@ class LstmAttentionPresetTest {
 
   /** The expansion of a config that gives no key, every default written out. */
   private static final String DEFAULT_SPEC = """
-      {"name": "lstm-attention", "maxLen": 200,
+      {"name": "lstm-attention", "backend": "native", "maxLen": 200,
        "encoder": {
          "embedding": {"hiddenSize": 64, "positions": "none", "positionOrigin": "end", "scale": false,
                        "dropout": 0.2, "norm": false},

@@ -62,7 +62,7 @@ class ThirdPartyComponentsTest {
   @Test
   void anUnknownComponentTypeNamesTheKeyAndTheRegisteredTypes() {
     SequentialFactory factory = SequentialFactory.discover();
-    SequentialSpec spec = new SequentialSpec(null, null, null, null, SequentialSpec.typed("test-bpx"), null, null);
+    SequentialSpec spec = new SequentialSpec(null, null, null, null, null, SequentialSpec.typed("test-bpx"), null, null);
     assertThatThrownBy(() -> factory.trainer(spec)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("model.loss.type").hasMessageContaining("test-bpx").hasMessageContaining("test-bpr")
         .hasMessageContaining("sampled-softmax");

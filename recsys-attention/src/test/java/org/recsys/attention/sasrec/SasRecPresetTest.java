@@ -31,7 +31,7 @@ class SasRecPresetTest {
 
   /** The expansion of a config that gives no key: the paper's ML-1M settings, every default written out. */
   private static final String DEFAULT_SPEC = """
-      {"name": "sasrec", "maxLen": 200,
+      {"name": "sasrec", "backend": "native", "maxLen": 200,
        "encoder": {
          "embedding": {"hiddenSize": 50, "positions": "learned", "positionOrigin": "end", "scale": true,
                        "dropout": 0.2, "norm": false},

@@ -26,7 +26,7 @@ class SavedWeightsErrorsTest {
   void truncatedOrLongerWeightsAreNamed() throws IOException {
     SequentialFactory factory = SequentialFactory.discover();
     SasRecPreset.Params p = new SasRecPreset.Params(8, 8, 1, 1, null, null, null, null, null, null, null, null, 1,
-        null, null, null, null, null, null, null, null, 1);
+        null, null, null, null, null, null, null, null, 1, null);
     try (ComposedModel model = (ComposedModel) new SasRecPreset(factory).trainer(p).train(new LeaveOneOutSplitter()
         .split(SyntheticGenerator.generate(SyntheticConfig.tiny())).trainingData(), TrainingContext.ofSeed(1))) {
       model.save(dir);

@@ -23,7 +23,7 @@ public final class LossCurveProbe {
     DataSplit split = new LeaveOneOutSplitter().split(
         SyntheticGenerator.generate(SyntheticConfig.defaults().withSize(300, 60, 20, 40)));
     SasRecPreset.Params p = new SasRecPreset.Params(30, 32, 2, 2, 0.1, null, null, 0.005, null, null, null, 64, 4,
-        null, null, null, null, null, 100, null, null, 1);
+        null, null, null, null, null, 100, null, null, 1, null);
     TrainingListener listener = new TrainingListener() {
       @Override
       public void onEpochEnd(EpochResult r) {

@@ -1,0 +1,40 @@
+package org.recsys.attention.dl4j;
+
+import java.util.Optional;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.recsys.attention.loss.BinaryCrossEntropy;
+import org.recsys.attention.loss.Loss;
+import org.recsys.attention.loss.SoftmaxCrossEntropy;
+import org.recsys.attention.train.TrainingBatch;
+
+/** A training loss of the loss library as a graph over a head's scores. */
+interface LossGraph {
+  /**
+   * Each cell's loss, {@code [cells, 1]} (any value where a cell has no target: the caller weighs it by 0).
+   *
+   * @param states the encoder's states, {@code [cells, size]}
+   */
+  SDVariable cellLosses(GraphContext g, DotHeadGraph head, SDVariable states);
+
+  /** The graph of {@code loss}, or empty when the dl4j backend has none for it yet. */
+  static Optional<LossGraph> of(Loss loss, boolean scoreBias) {
+    if (loss instanceof BinaryCrossEntropy b) {
+      return Optional.of(new BinaryCrossEntropyGraph(b, scoreBias));
+    }
+    if (loss instanceof SoftmaxCrossEntropy ce && !ce.excludesHistory()) {
+      return Optional.of(new SoftmaxCrossEntropyGraph());
+    }
+    return Optional.empty();
+  }
+
+  /** The targets, with -1 where a cell has none. */
+  static int[] targets(TrainingBatch b) {
+    int[] ids = b.targets().clone();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == 0) {
+        ids[i] = -1;
+      }
+    }
+    return ids;
+  }
+}
