@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import java.util.List;
 import org.recsys.api.ConfigException;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.spec.Backend;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -35,11 +36,13 @@ public final class Bert4RecPreset extends Preset<Bert4RecPreset.Params> {
    * @param init {@code normal} (BERT's N(0, 0.02^2), default) or {@code xavier}
    * @param loss {@code ce} (softmax over all items, default) or {@code sampled-softmax}
    * @param negatives negatives of sampled-softmax
+   * @param backend {@code native} (default) or {@code dl4j}, as the composed spec's {@code backend}
    */
   public record Params(Integer maxLen, Integer hiddenSize, Integer blocks, Integer heads, Double dropout,
       Double attentionDropout, Double maskProbability, String init, Double learningRate, Double beta1,
       Double beta2, Double l2Embedding, Integer batchSize, Integer epochs, String loss, Integer negatives,
-      Integer validateEvery, Integer patience, String metric, Integer threads) {}
+      Integer validateEvery, Integer patience, String metric, Integer threads,
+      String backend) {}
 
   @Inject
   public Bert4RecPreset(SequentialFactory sequential) {
@@ -70,8 +73,10 @@ public final class Bert4RecPreset extends Preset<Bert4RecPreset.Params> {
       objective.put("maskProbability", p.maskProbability());
     }
     int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
-    return new SequentialSpec(NAME, maxLen, encoder, SequentialSpec.typed("dot").put("tied", true).put("bias", true),
-        loss, objective, new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(),
+    String backend = Backend.parse("model.backend", p.backend()).configName();
+    ObjectNode head = SequentialSpec.typed("dot").put("tied", true).put("bias", true);
+    return new SequentialSpec(NAME, backend, maxLen, encoder, head, loss, objective,
+        new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(),
             p.epochs(), p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.999, 5));
   }
 

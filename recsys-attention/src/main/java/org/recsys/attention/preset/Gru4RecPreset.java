@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.recsys.attention.model.SequentialFactory;
+import org.recsys.attention.spec.Backend;
 import org.recsys.attention.spec.EmbeddingSpec;
 import org.recsys.attention.spec.EncoderSpec;
 import org.recsys.attention.spec.SequentialSpec;
@@ -33,11 +34,13 @@ public final class Gru4RecPreset extends Preset<Gru4RecPreset.Params> {
    * @param loss {@code ce} (default), {@code bpr-max}, {@code sampled-softmax}, {@code bce} or {@code gbce}
    * @param negatives negatives per position of the sampled losses
    * @param bprReg BPR-max's score regularisation (bpr-max only, 1.0)
+   * @param backend {@code native} (default) or {@code dl4j}, as the composed spec's {@code backend}
    */
   public record Params(Integer maxLen, Integer hiddenSize, Integer layers, Double embeddingDropout, Double dropout,
       String output, Double learningRate, Double beta1, Double beta2, Double l2Embedding, Integer batchSize,
       Integer epochs, String loss, Integer negatives, Double bprReg, Double gbceT, Boolean ceExcludesHistory,
-      Boolean scoreBias, Integer validateEvery, Integer patience, String metric, Integer threads) {}
+      Boolean scoreBias, Integer validateEvery, Integer patience, String metric, Integer threads,
+      String backend) {}
 
   @Inject
   public Gru4RecPreset(SequentialFactory sequential) {
@@ -62,7 +65,8 @@ public final class Gru4RecPreset extends Preset<Gru4RecPreset.Params> {
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "ce"), p.negatives(), p.gbceT(),
         p.ceExcludesHistory(), p.scoreBias(), p.bprReg()).toSpec();
     int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
-    return new SequentialSpec(NAME, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
+    String backend = Backend.parse("model.backend", p.backend()).configName();
+    return new SequentialSpec(NAME, backend, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
         new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(), p.epochs(),
             p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.999, 5));
   }

@@ -62,7 +62,7 @@ public final class ExplainBenchmark {
       int epochs = Integer.parseInt(opt.getOrDefault("epochs", "1"));
       SasRecPreset.Params params = new SasRecPreset.Params(null, null, null, null, null, null, null, null, null,
           null, null, null, epochs, null, null, null, null, null, epochs + 1, null, null,
-          Integer.valueOf(opt.getOrDefault("threads", "0")));
+          Integer.valueOf(opt.getOrDefault("threads", "0")), null);
       long t0 = System.nanoTime();
       model = (ComposedModel) new SasRecPreset(factory).trainer(params).train(new TrainingData(data, List.of()),
           TrainingContext.ofSeed(42));

@@ -34,7 +34,8 @@ class Dl4jParityTest {
         Arguments.of("bidirectional pre-ln bce, untied head", ParityCases.bidirectional(MAX_LEN, "pre-ln", false,
             "{'type': 'bce', 'negatives': 2}")),
         Arguments.of("bidirectional sasrec-layout ce", ParityCases.bidirectional(MAX_LEN, "sasrec", true,
-            "{'type': 'ce'}")));
+            "{'type': 'ce'}")),
+        Arguments.of("bert4rec: embedding norm, post-ln, gelu, ce", ParityCases.bert4rec(MAX_LEN)));
   }
 
   @ParameterizedTest(name = "{0}")

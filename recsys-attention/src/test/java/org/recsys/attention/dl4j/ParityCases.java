@@ -58,6 +58,15 @@ final class ParityCases {
         + ", 'objective': {'type': 'masked-item', 'maskProbability': 0.3}}";
   }
 
+  /** The bert4rec preset's composition: an embedding norm, post-ln blocks with a GELU feed-forward, ce. */
+  static String bert4rec(int maxLen) {
+    return "{'backend': 'dl4j', 'maxLen': " + maxLen + ", 'encoder': {'embedding': {'hiddenSize': 8, 'positionOrigin':"
+        + " 'start', 'scale': false, 'dropout': 0.0, 'norm': true}, 'blocks': [{'type': 'transformer', 'heads': 2,"
+        + " 'inner': 32, 'attention': 'bidirectional', 'layout': 'post-ln', 'activation': 'gelu', 'dropout': 0.0,"
+        + " 'eps': 1e-12}], 'repeat': 2, 'finalNorm': false, 'eps': 1e-12}, 'head': {'type': 'dot', 'tied': true,"
+        + " 'bias': true}, 'loss': {'type': 'ce'}, 'objective': {'type': 'masked-item', 'maskProbability': 0.3}}";
+  }
+
   /** Fresh weights for {@code seed}, each then moved by noise so that no bias is 0 and no gain 1 (row 0 kept at 0). */
   static ParameterSet weights(Architecture architecture, long seed) {
     ParameterSet w = architecture.layout().allocate();

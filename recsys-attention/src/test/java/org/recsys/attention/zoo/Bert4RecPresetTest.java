@@ -65,6 +65,12 @@ class Bert4RecPresetTest {
   }
 
   @Test
+  void runsOnEitherBackend() {
+    assertThat(PRESET.resolve(params()).spec().backend()).isEqualTo("native");
+    assertThat(PRESET.resolve(params("backend", "dl4j")).spec().backend()).isEqualTo("dl4j");
+  }
+
+  @Test
   void badKeysAreNamed() {
     assertThatThrownBy(() -> spec(params("loss", "bce"))).isInstanceOf(ConfigException.class)
         .extracting("key").isEqualTo("model.loss");

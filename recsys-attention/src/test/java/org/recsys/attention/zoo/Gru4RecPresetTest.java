@@ -66,6 +66,12 @@ class Gru4RecPresetTest {
         .hasMessageContaining("model.output");
   }
 
+  @Test
+  void theDl4jBackendHasNoGruYetAndSaysSo() {
+    assertThatThrownBy(() -> PRESET.resolve(params("backend", "dl4j"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("(type gru)").hasMessageContaining("model.backend: native");
+  }
+
   /** Measured with seed 7: HR@10 0.773 against popularity 0.255. */
   @Test
   void learnsTheNextItemWithSoftmaxAndRoundTrips(@TempDir Path dir) throws IOException {
