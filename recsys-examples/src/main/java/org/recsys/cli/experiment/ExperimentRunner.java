@@ -310,7 +310,9 @@ public final class ExperimentRunner {
       out.flush();
       return new RunState(data.checksum(), 0);
     }
-    Optional<String> d = there.get().difference(RunIdentity.of(experiment, data.checksum()), Set.of("model.epochs"));
+    // The epoch limit: a flat key, or the expanded spec's that a preset's resolved config records.
+    Optional<String> d = there.get().difference(RunIdentity.of(experiment, data.checksum()),
+        Set.of("model.epochs", "model.training.epochs"));
     if (d.isPresent()) {
       throw new UsageException("--resume: the run in " + dir.target() + " was made with another config or data: "
           + d.get() + ". Resume it with its own config (" + work.resolve(RunFiles.CONFIG) + "), or start again with"

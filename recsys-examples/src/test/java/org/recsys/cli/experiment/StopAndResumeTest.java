@@ -25,18 +25,49 @@ class StopAndResumeTest {
   @TempDir Path dir;
 
   private final ModelRegistry registry = ComponentModules.injector().getInstance(ModelRegistry.class);
-  private final Experiment experiment = Experiment.bind(ConfigLayers.withDefaults().overrides(List.of(
-      "seed=11",
-      "data.synthetic={users: 600, items: 80, clusters: 8, styles: 2, successors: 3, minLength: 10, maxLength: 30}",
-      "model={type: sasrec, maxLen: 20, hiddenSize: 16, blocks: 1, batchSize: 16, epochs: 8, validateEvery: 1,"
-          + " patience: 20, loss: ce, learningRate: 0.01, threads: 1}",
-      "evaluation.bootstrapResamples=100")).resolve(), registry);
+  private final Experiment experiment = experiment(8);
+
+  private Experiment experiment(int epochs) {
+    return Experiment.bind(ConfigLayers.withDefaults().overrides(List.of(
+        "seed=11",
+        "data.synthetic={users: 600, items: 80, clusters: 8, styles: 2, successors: 3, minLength: 10, maxLength: 30}",
+        "model={type: sasrec, maxLen: 20, hiddenSize: 16, blocks: 1, batchSize: 16, epochs: " + epochs
+            + ", validateEvery: 1, patience: 20, loss: ce, learningRate: 0.01, threads: 1}",
+        "evaluation.bootstrapResamples=100")).resolve(), registry);
+  }
 
   @Test
   void aStoppedRunResumesToTheSameResult() throws Exception {
     RunRecord unbroken = runner(StopSignal.manual()).run(experiment, dir.resolve("unbroken"), RunMode.NEW);
-
     Path runDir = dir.resolve("stopped");
+    Path staging = stopAfterTheSecondEpoch(runDir);
+
+    RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, RunMode.RESUME);
+    assertThat(staging).doesNotExist();
+    assertThat(resumed.metrics()).isEqualTo(unbroken.metrics());
+    assertThat(resumed.validation()).isEqualTo(unbroken.validation());
+    // The report keeps the whole history, epochs before the stop included.
+    assertThat(resumed.epochs()).extracting(org.recsys.api.EpochResult::epoch)
+        .isEqualTo(unbroken.epochs().stream().map(org.recsys.api.EpochResult::epoch).toList());
+    assertThat(resumed.epochs().get(0).loss()).isEqualTo(unbroken.epochs().get(0).loss());
+    assertThat(resumed.epochs().get(0).validation()).isEqualTo(unbroken.epochs().get(0).validation());
+    assertThat(resumed.bestEpoch()).isEqualTo(unbroken.bestEpoch());
+  }
+
+  /**
+   * The epoch limit may change on resume, also for a preset, whose resolved config records it as the expanded
+   * spec's {@code model.training.epochs}. Before: refused, "model.training.epochs is 8 there, 3 now".
+   */
+  @Test
+  void aStoppedRunResumesUnderAnotherEpochLimit() throws Exception {
+    Path runDir = dir.resolve("stopped");
+    stopAfterTheSecondEpoch(runDir);
+    RunRecord resumed = runner(StopSignal.manual()).run(experiment(3), runDir, RunMode.RESUME);
+    assertThat(resumed.epochs()).extracting(org.recsys.api.EpochResult::epoch).containsExactly(1, 2, 3);
+  }
+
+  /** Runs {@link #experiment} into {@code runDir} and stops it after its second epoch; returns the staging dir. */
+  private Path stopAfterTheSecondEpoch(Path runDir) throws Exception {
     Path staging = RunDirectory.of(runDir).staging();
     StopSignal stop = StopSignal.manual();
     Thread watcher = new Thread(() -> {
@@ -58,17 +89,7 @@ class StopAndResumeTest {
     // The unfinished run waits beside the run directory, which does not exist until the run is complete.
     assertThat(staging.resolve("checkpoint")).isDirectory();
     assertThat(runDir).doesNotExist();
-
-    RunRecord resumed = runner(StopSignal.manual()).run(experiment, runDir, RunMode.RESUME);
-    assertThat(staging).doesNotExist();
-    assertThat(resumed.metrics()).isEqualTo(unbroken.metrics());
-    assertThat(resumed.validation()).isEqualTo(unbroken.validation());
-    // The report keeps the whole history, epochs before the stop included.
-    assertThat(resumed.epochs()).extracting(org.recsys.api.EpochResult::epoch)
-        .isEqualTo(unbroken.epochs().stream().map(org.recsys.api.EpochResult::epoch).toList());
-    assertThat(resumed.epochs().get(0).loss()).isEqualTo(unbroken.epochs().get(0).loss());
-    assertThat(resumed.epochs().get(0).validation()).isEqualTo(unbroken.epochs().get(0).validation());
-    assertThat(resumed.bestEpoch()).isEqualTo(unbroken.bestEpoch());
+    return staging;
   }
 
   private static ExperimentRunner runner(StopSignal stop) {
