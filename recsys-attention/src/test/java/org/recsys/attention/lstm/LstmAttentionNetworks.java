@@ -1,22 +1,17 @@
 package org.recsys.attention.lstm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.recsys.attention.model.Architecture;
 import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.model.SequentialFactory;
 import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.spec.Blueprint;
+import org.recsys.attention.testing.PresetParams;
 
 /**
  * LSTM-attention for tests, as a config gives it: the preset's flat keys, bound like the CLI binds them, resolved
  * through the discovered components into composed networks and trainers.
  */
 final class LstmAttentionNetworks {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final SequentialFactory FACTORY = SequentialFactory.discover();
 
   private LstmAttentionNetworks() {}
@@ -33,27 +28,14 @@ final class LstmAttentionNetworks {
 
   /** The preset's keys from {@code "key", value} pairs; omitted keys take the preset's defaults. */
   static LstmAttentionPreset.Params params(Object... keysAndValues) {
-    return with(JSON.createObjectNode(), keysAndValues);
+    return PresetParams.of(LstmAttentionPreset.Params.class, keysAndValues);
   }
 
   /** {@code p} with the given keys replaced ({@code null} values unset them). */
   static LstmAttentionPreset.Params with(LstmAttentionPreset.Params p, Object... keysAndValues) {
-    return with((ObjectNode) JSON.valueToTree(p), keysAndValues);
+    return PresetParams.with(p, keysAndValues);
   }
 
-  private static LstmAttentionPreset.Params with(ObjectNode node, Object... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("keys and values must come in pairs");
-    }
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
-    }
-    try {
-      return JSON.treeToValue(node, LstmAttentionPreset.Params.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    }
-  }
 
   /** The preset's spec, resolved through the discovered components. */
   static Blueprint blueprint(LstmAttentionPreset.Params p) {

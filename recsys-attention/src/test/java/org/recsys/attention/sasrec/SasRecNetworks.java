@@ -1,22 +1,17 @@
 package org.recsys.attention.sasrec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.recsys.attention.model.Architecture;
 import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.model.SequentialFactory;
 import org.recsys.attention.preset.SasRecPreset;
 import org.recsys.attention.spec.Blueprint;
+import org.recsys.attention.testing.PresetParams;
 
 /**
  * SASRec for tests, as a config gives it: the preset's flat keys, bound like the CLI binds them, resolved through
  * the discovered components into composed networks and trainers.
  */
 public final class SasRecNetworks {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final SequentialFactory FACTORY = SequentialFactory.discover();
 
   private SasRecNetworks() {}
@@ -33,27 +28,14 @@ public final class SasRecNetworks {
 
   /** The preset's keys from {@code "key", value} pairs; omitted keys take the preset's defaults. */
   public static SasRecPreset.Params params(Object... keysAndValues) {
-    return with(JSON.createObjectNode(), keysAndValues);
+    return PresetParams.of(SasRecPreset.Params.class, keysAndValues);
   }
 
   /** {@code p} with the given keys replaced ({@code null} values unset them). */
   public static SasRecPreset.Params with(SasRecPreset.Params p, Object... keysAndValues) {
-    return with((ObjectNode) JSON.valueToTree(p), keysAndValues);
+    return PresetParams.with(p, keysAndValues);
   }
 
-  private static SasRecPreset.Params with(ObjectNode node, Object... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("keys and values must come in pairs");
-    }
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
-    }
-    try {
-      return JSON.treeToValue(node, SasRecPreset.Params.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    }
-  }
 
   /** The preset's spec, resolved through the discovered components. */
   public static Blueprint blueprint(SasRecPreset.Params p) {

@@ -14,10 +14,19 @@ public final class PresetParams {
 
   /** The keys given; omitted keys stay unset and take the preset's defaults. */
   public static <P> P of(Class<P> type, Object... keysAndValues) {
+    return with(JSON.createObjectNode(), type, keysAndValues);
+  }
+
+  /** {@code base} with the given keys replaced ({@code null} values unset them). */
+  @SuppressWarnings("unchecked")
+  public static <P> P with(P base, Object... keysAndValues) {
+    return with((ObjectNode) JSON.valueToTree(base), (Class<P>) base.getClass(), keysAndValues);
+  }
+
+  private static <P> P with(ObjectNode node, Class<P> type, Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values must come in pairs");
     }
-    ObjectNode node = JSON.createObjectNode();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
     }
