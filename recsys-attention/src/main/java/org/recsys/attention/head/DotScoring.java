@@ -4,11 +4,11 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.FloatTensor;
-import org.recsys.attention.nn.Reductions;
+import org.recsys.attention.nn.RowUpdates;
 
 /**
  * The dot-product scoring kernels over an item table, shared by training and inference: a row of states
- * against a few candidates (heap arrays, which C2 vectorises), and a chunk of rows against every item (one
+ * against a few candidates (two GEMVs on the gathered rows, buffered table updates), and a chunk of rows against every item (one
  * GEMM), each with its backward. With a per-item bias, {@code score(i) = state . table[i] + bias[i]} on both
  * paths. Row 0 of the table (padding) is never scored by a candidate, and its column in full scoring is left to
  * the caller. Holds no mutable state: callers pass their own scratch.
@@ -56,18 +56,23 @@ public final class DotScoring implements Scoring {
   }
 
   /**
-   * {@code scores[i] = state . table[candidates[i]] (+ bias[candidates[i]])} for {@code i < count}, copying the
-   * candidates' rows into {@code rows} ({@code count * dim} floats) for {@link #backCandidates}.
+   * {@code scores[i] = state . table[candidates[i]] (+ bias[candidates[i]])} for {@code i < count}: the
+   * candidates' rows are gathered into {@code scratch} (kept for {@link #backCandidates}) and scored by one GEMV.
    */
   @Override
-  public void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores) {
+  public void scoreCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch,
+      float[] scores) {
+    FloatTensor rows = scratch.rows(count);
+    FloatTensor out = scratch.scores(count);
     FloatBuffer e = table.buffer();
+    FloatBuffer rb = rows.buffer();
     for (int i = 0; i < count; i++) {
-      e.get(candidates[i] * dim, rows, i * dim, dim);
+      rb.put(i * dim, e, candidates[i] * dim, dim);
     }
-    for (int i = 0; i < count; i++) {
-      scores[i] = Reductions.dot(state, 0, rows, i * dim, dim);
-    }
+    FloatTensor s = scratch.state();
+    s.buffer().put(0, state, 0, dim);
+    Blas.gemv(false, count, dim, 1f, rows, 0, dim, s, 0, 0f, out, 0);
+    out.buffer().get(0, scores, 0, count);
     if (bias != null) {
       FloatBuffer b = bias.buffer();
       for (int i = 0; i < count; i++) {
@@ -77,28 +82,22 @@ public final class DotScoring implements Scoring {
   }
 
   /**
-   * With {@code coefficients[i] = d(loss)/d(score_i)}: writes {@code dState = sum_i c_i table[candidate_i]} and
-   * adds {@code c_i state} to each candidate's table gradient (and {@code c_i} to its bias's).
-   *
-   * @param gradientRow scratch of {@code dim} floats
+   * With {@code coefficients[i] = d(loss)/d(score_i)}: writes {@code dState = sum_i c_i table[candidate_i]} (one
+   * GEMV on the rows {@link #scoreCandidates} gathered) and adds {@code c_i state} to each candidate's table
+   * gradient, buffered in {@code scratch} until its flush (and {@code c_i} to its bias's, directly).
    */
   @Override
-  public void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients,
-      float[] dState, float[] gradientRow) {
-    Arrays.fill(dState, 0, dim, 0f);
-    FloatBuffer de = tableGradient.buffer();
+  public void backCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch,
+      float[] coefficients, float[] dState) {
+    FloatTensor c = scratch.scores(count);
+    c.buffer().put(0, coefficients, 0, count);
+    FloatTensor ds = scratch.stateGradient();
+    Blas.gemv(true, count, dim, 1f, scratch.rows(count), 0, dim, c, 0, 0f, ds, 0);
+    ds.buffer().get(0, dState, 0, dim);
+    RowUpdates updates = scratch.updates(tableGradient, (int) (tableGradient.length() / dim));
+    updates.begin(state);
     for (int i = 0; i < count; i++) {
-      float c = coefficients[i];
-      int o = i * dim;
-      for (int j = 0; j < dim; j++) {
-        dState[j] += c * rows[o + j];
-      }
-      int eo = candidates[i] * dim;
-      de.get(eo, gradientRow, 0, dim);
-      for (int j = 0; j < dim; j++) {
-        gradientRow[j] += c * state[j];
-      }
-      de.put(eo, gradientRow, 0, dim);
+      updates.add(candidates[i], coefficients[i]);
     }
     if (biasGradient != null) {
       FloatBuffer db = biasGradient.buffer();

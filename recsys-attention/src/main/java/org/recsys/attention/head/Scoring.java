@@ -3,8 +3,8 @@ package org.recsys.attention.head;
 import org.recsys.attention.nn.FloatTensor;
 
 /**
- * A head's scoring kernels, shared by training and inference: a state against a few candidates (heap arrays),
- * and a chunk of states against every item (native buffers), each with its backward. Training's losses and
+ * A head's scoring kernels, shared by training and inference: a state against a few candidates (heap arrays
+ * in, native scratch inside), and a chunk of states against every item (native buffers), each with its backward. Training's losses and
  * inference's rankings both score through these, so a loss sees exactly the scores a recommendation ranks by.
  * Implementations hold no per-call state: callers pass their own scratch.
  */
@@ -16,19 +16,18 @@ public interface Scoring {
   int dim();
 
   /**
-   * {@code scores[i] = score(state, candidates[i])} for {@code i < count}; {@code rows} ({@code count * dim}
-   * floats) is scratch that {@link #backCandidates} reads back.
+   * {@code scores[i] = score(state, candidates[i])} for {@code i < count}; {@code scratch} keeps what
+   * {@link #backCandidates} reads back.
    */
-  void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores);
+  void scoreCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch, float[] scores);
 
   /**
-   * With {@code coefficients[i] = d(loss)/d(score_i)}: writes {@code d(loss)/d(state)} into {@code dState} and
-   * adds the head's parameters' gradients.
-   *
-   * @param gradientRow scratch of {@code dim} floats
+   * With {@code coefficients[i] = d(loss)/d(score_i)}, right after {@link #scoreCandidates} of the same
+   * arguments: writes {@code d(loss)/d(state)} into {@code dState} and adds the head's parameters' gradients,
+   * possibly buffered in {@code scratch} until its {@link CandidateScratch#flush}.
    */
-  void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients, float[] dState,
-      float[] gradientRow);
+  void backCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch, float[] coefficients,
+      float[] dState);
 
   /**
    * {@code logits[i][0..n]}: the scores of rows {@code from .. from + m} of {@code states} against every item

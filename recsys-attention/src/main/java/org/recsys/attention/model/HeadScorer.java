@@ -3,6 +3,7 @@ package org.recsys.attention.model;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.recsys.api.Scorer;
+import org.recsys.attention.head.CandidateScratch;
 import org.recsys.attention.head.Scoring;
 import org.recsys.attention.nn.DenseStates;
 import org.recsys.attention.nn.FloatTensor;
@@ -69,21 +70,19 @@ final class HeadScorer implements Scorer<DenseStates>, AutoCloseable {
       throw new IllegalArgumentException(states.size() + " states but " + candidates.length + " candidate sets");
     }
     float[][] out = new float[candidates.length][];
-    float[] rows = new float[0];
-    for (int u = 0; u < candidates.length; u++) {
-      int[] c = candidates[u];
-      for (int i = 0; i < c.length; i++) {
-        if (c[i] < 1 || c[i] > numItems) {
-          throw new IllegalArgumentException("candidate set " + u + ": item id " + c[i] + " at position " + i
-              + " is out of range (valid: 1.." + numItems + ")");
+    try (CandidateScratch scratch = new CandidateScratch(dim)) {
+      for (int u = 0; u < candidates.length; u++) {
+        int[] c = candidates[u];
+        for (int i = 0; i < c.length; i++) {
+          if (c[i] < 1 || c[i] > numItems) {
+            throw new IllegalArgumentException("candidate set " + u + ": item id " + c[i] + " at position " + i
+                + " is out of range (valid: 1.." + numItems + ")");
+          }
         }
+        float[] row = new float[c.length];
+        scoring.scoreCandidates(states.rows()[u], c, c.length, scratch, row);
+        out[u] = row;
       }
-      if (rows.length < c.length * dim) {
-        rows = new float[c.length * dim];
-      }
-      float[] row = new float[c.length];
-      scoring.scoreCandidates(states.rows()[u], c, c.length, rows, row);
-      out[u] = row;
     }
     return out;
   }

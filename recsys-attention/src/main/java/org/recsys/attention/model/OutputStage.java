@@ -1,6 +1,7 @@
 package org.recsys.attention.model;
 
 import java.nio.FloatBuffer;
+import org.recsys.attention.head.CandidateScratch;
 import org.recsys.attention.head.Scoring;
 import org.recsys.attention.head.Head;
 import org.recsys.attention.layer.Rows;
@@ -38,10 +39,9 @@ final class OutputStage implements AutoCloseable {
   private float[] yRow;
   private float[] dyRow;
   private float[] zeroRow;
-  private float[] candidateRows;
-  private float[] gradientRow;
   private float[] scores;
   private int[] candidates;
+  private final CandidateScratch candidateScratch;
 
   /**
    * @param biasIndex the score bias's position in {@code weights}, or -1 for none
@@ -53,6 +53,7 @@ final class OutputStage implements AutoCloseable {
     this.numItems = head.numItems();
     this.bias = biasIndex < 0 ? null : weights.get(biasIndex).value();
     this.biasGradient = biasIndex < 0 ? null : grads[biasIndex];
+    this.candidateScratch = new CandidateScratch(dim);
   }
 
   /**
@@ -85,7 +86,7 @@ final class OutputStage implements AutoCloseable {
       y.buffer().get(r * dim, yRow, 0, dim);
       candidates[0] = target;
       System.arraycopy(negatives, (targetFrom + r) * k, candidates, 1, k);
-      scoring.scoreCandidates(yRow, candidates, k + 1, candidateRows, scores);
+      scoring.scoreCandidates(yRow, candidates, k + 1, candidateScratch, scores);
       if (bias != null) {
         for (int q = 0; q <= k; q++) {
           scores[q] += b;
@@ -97,9 +98,10 @@ final class OutputStage implements AutoCloseable {
           biasSum += scores[q];
         }
       }
-      scoring.backCandidates(yRow, candidates, k + 1, candidateRows, scores, dyRow, gradientRow);
+      scoring.backCandidates(yRow, candidates, k + 1, candidateScratch, scores, dyRow);
       dy.buffer().put(r * dim, dyRow, 0, dim);
     }
+    candidateScratch.flush();
     if (bias != null) {
       biasGradient.set(0, (float) (biasGradient.get(0) + biasSum));
     }
@@ -153,8 +155,6 @@ final class OutputStage implements AutoCloseable {
       yRow = new float[dim];
       dyRow = new float[dim];
       zeroRow = new float[dim];
-      gradientRow = new float[dim];
-      candidateRows = new float[(k + 1) * dim];
       scores = new float[k + 1];
       candidates = new int[k + 1];
     }
@@ -162,6 +162,7 @@ final class OutputStage implements AutoCloseable {
 
   @Override
   public void close() {
+    candidateScratch.close();
     if (logits != null) {
       logits.close();
       logits = null;

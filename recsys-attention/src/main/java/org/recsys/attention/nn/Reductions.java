@@ -25,23 +25,4 @@ public final class Reductions {
     }
     return (a0 + a1) + (a2 + a3);
   }
-
-  /** The dot product of {@code a[ao..ao+n)} and {@code b[bo..bo+n)}, with four accumulators as {@link #sum}. */
-  public static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    float a0 = 0f;
-    float a1 = 0f;
-    float a2 = 0f;
-    float a3 = 0f;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
-      a0 += a[ao + j] * b[bo + j];
-      a1 += a[ao + j + 1] * b[bo + j + 1];
-      a2 += a[ao + j + 2] * b[bo + j + 2];
-      a3 += a[ao + j + 3] * b[bo + j + 3];
-    }
-    for (; j < n; j++) {
-      a0 += a[ao + j] * b[bo + j];
-    }
-    return (a0 + a1) + (a2 + a3);
-  }
 }

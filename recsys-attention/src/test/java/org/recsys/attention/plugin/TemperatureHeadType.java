@@ -2,6 +2,7 @@ package org.recsys.attention.plugin;
 
 import java.util.List;
 import java.util.Optional;
+import org.recsys.attention.head.CandidateScratch;
 import org.recsys.attention.head.DotHead;
 import org.recsys.attention.head.Head;
 import org.recsys.attention.head.Scoring;
@@ -82,20 +83,21 @@ public final class TemperatureHeadType implements HeadType<TemperatureHeadType.P
         }
 
         @Override
-        public void scoreCandidates(float[] state, int[] candidates, int count, float[] rows, float[] scores) {
-          inner.scoreCandidates(state, candidates, count, rows, scores);
+        public void scoreCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch,
+            float[] scores) {
+          inner.scoreCandidates(state, candidates, count, scratch, scores);
           for (int i = 0; i < count; i++) {
             scores[i] *= inv;
           }
         }
 
         @Override
-        public void backCandidates(float[] state, int[] candidates, int count, float[] rows, float[] coefficients,
-            float[] dState, float[] gradientRow) {
+        public void backCandidates(float[] state, int[] candidates, int count, CandidateScratch scratch,
+            float[] coefficients, float[] dState) {
           for (int i = 0; i < count; i++) {
             coefficients[i] *= inv;
           }
-          inner.backCandidates(state, candidates, count, rows, coefficients, dState, gradientRow);
+          inner.backCandidates(state, candidates, count, scratch, coefficients, dState);
         }
 
         @Override
