@@ -21,7 +21,7 @@ import org.recsys.attention.train.TrainingBatch;
  * rows, dropout masks, the padding mask). Activations are {@code [windows * maxLen, width]}, cell {@code (b, t)} at
  * row {@code b * maxLen + t}, as in {@link TrainingBatch}.
  */
-final class GraphContext {
+final class GraphContext implements GraphBuilder {
   /** Added to the attention scores of keys a query must not see: exp() of it is exactly 0 in float. */
   static final double MASKED = -1e9;
   /** The placeholder holding 1 for a window cell with an item and 0 for padding, {@code [windows, maxLen]}. */
@@ -46,11 +46,13 @@ final class GraphContext {
     this.valid = sd.placeHolder(VALID, DataType.FLOAT, -1, maxLen);
   }
 
-  SameDiff sd() {
+  @Override
+  public SameDiff sd() {
     return sd;
   }
 
-  int maxLen() {
+  @Override
+  public int maxLen() {
     return maxLen;
   }
 
@@ -58,7 +60,8 @@ final class GraphContext {
    * The graph variable of parameter {@code name}, over the parameter's own memory. Parameters taken while the loss
    * is built are the ones whose gradients a step computes.
    */
-  SDVariable parameter(String name) {
+  @Override
+  public SDVariable parameter(String name) {
     SDVariable v = variables.computeIfAbsent(name, n -> sd.var(n, weights.value(n).array()));
     if (training) {
       trained.add(name);
@@ -67,7 +70,8 @@ final class GraphContext {
   }
 
   /** The shape of parameter {@code name}. */
-  long[] shape(String name) {
+  @Override
+  public long[] shape(String name) {
     return weights.value(name).shape();
   }
 
@@ -89,7 +93,8 @@ final class GraphContext {
   }
 
   /** {@code x [rows, width]} times a fed dropout mask of that shape; {@code x} itself at rate 0. */
-  SDVariable dropout(String name, SDVariable x, double rate, int width) {
+  @Override
+  public SDVariable dropout(String name, SDVariable x, double rate, int width) {
     if (rate == 0) {
       return x;
     }
@@ -110,7 +115,8 @@ final class GraphContext {
    * What the attention scores {@code [windows, heads, maxLen, maxLen]} add before the softmax: {@link #MASKED} on
    * padding keys and, when causal, on later keys; 0 elsewhere.
    */
-  SDVariable attentionBias(boolean causal) {
+  @Override
+  public SDVariable attentionBias(boolean causal) {
     return attentionBias.computeIfAbsent(causal, c -> {
       SDVariable keys = sd.reshape(valid.sub(1.0).mul(-MASKED), -1, 1, 1, maxLen);
       if (!c) {

@@ -17,6 +17,9 @@ interface LayerGraph {
     if (layer instanceof TransformerBlock t) {
       return Optional.of(new TransformerGraph(t));
     }
+    if (layer instanceof SameDiffBlock b) {
+      return Optional.of(b.graph()::forward);
+    }
     return Optional.empty();
   }
 }

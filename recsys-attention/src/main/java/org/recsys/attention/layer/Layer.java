@@ -35,6 +35,14 @@ public interface Layer {
   }
 
   /**
+   * Whether the native backend can train this layer (it has a hand-written backward pass). A block defined only
+   * as a graph for the dl4j backend says false, and the native backend refuses it, naming it, at config time.
+   */
+  default boolean trainsNatively() {
+    return true;
+  }
+
+  /**
    * The work of a sequence of {@code length} rows, in multiply-adds (forward and backward together), for
    * splitting a batch into equal shares across threads.
    */

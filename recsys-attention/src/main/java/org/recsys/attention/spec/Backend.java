@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.recsys.api.ConfigException;
 import org.recsys.attention.dl4j.Dl4jNetwork;
 import org.recsys.attention.dl4j.SameDiffGraph;
+import org.recsys.attention.layer.Layer;
 import org.recsys.attention.model.Architecture;
 import org.recsys.attention.model.ComposedNetwork;
 import org.recsys.attention.train.TrainableNetwork;
@@ -31,6 +32,14 @@ public enum Backend {
   public void requireSupported(Architecture architecture, List<String> blockKeys) {
     if (this == DL4J) {
       SameDiffGraph.requireSupported(architecture, blockKeys);
+      return;
+    }
+    List<Layer> blocks = architecture.encoder().blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!blocks.get(i).trainsNatively()) {
+        throw new ConfigException("model.backend", "model.backend: native cannot train block " + blockKeys.get(i)
+            + ": it is defined only as a SameDiff graph (no native backward pass); use model.backend: dl4j");
+      }
     }
   }
 

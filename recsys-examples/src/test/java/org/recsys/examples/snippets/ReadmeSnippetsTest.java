@@ -21,9 +21,12 @@ class ReadmeSnippetsTest {
   @Test
   void everyReadmeSnippetIsTestedVerbatim() throws IOException {
     Map<String, String> tested = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith("SnippetsTest.java")).toList()) {
-        tested.putAll(regions(Files.readString(f)));
+    // The examples' snippets, and the attention module's (code that needs its classes at compile time).
+    for (Path root : List.of(Path.of("src", "test", "java"), Path.of("..", "recsys-attention", "src", "test", "java"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(p -> p.toString().endsWith("SnippetsTest.java")).toList()) {
+          tested.putAll(regions(Files.readString(f)));
+        }
       }
     }
     Map<String, String> readme = regions(Files.readString(Path.of("..", "README.md")));
