@@ -25,17 +25,35 @@ import org.recsys.api.ScoredItem;
  * asks. It does not add up across items (two items that each suffice alone both show a small drop), which is
  * why shares are given relative to the total rather than as parts of the score.
  *
- * <p>Thread-safe when the model is.
+ * <p>With more than one thread, the {@code n + 1} histories are split into contiguous parts scored at once (the
+ * calling thread takes the first): the scores are the ones one call gives, as a model's scores do not depend on
+ * the batch beyond rounding.
+ *
+ * <p>Thread-safe when the model is (every {@link Recommender} is).
  */
 public final class OcclusionExplainer {
   private static final Comparator<Contribution> LARGEST_DROP_FIRST = Comparator
       .comparingDouble(Contribution::drop).reversed()
       .thenComparing(Comparator.comparingInt(Contribution::position).reversed());
 
-  private final Recommender model;
+  /** Fewer histories than this per part are not worth a thread. */
+  private static final int MIN_PART = 16;
 
+  private final Recommender model;
+  private final int threads;
+
+  /** An explainer that scores on the calling thread only. */
   public OcclusionExplainer(Recommender model) {
+    this(model, 1);
+  }
+
+  /** @param threads how many threads score the leave-one-out histories of one call (the calling one included) */
+  public OcclusionExplainer(Recommender model, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     this.model = Objects.requireNonNull(model, "model");
+    this.threads = threads;
   }
 
   /**
@@ -68,14 +86,67 @@ public final class OcclusionExplainer {
     for (int p = first; p < history.length; p++) {
       batch.add(without(history, p));
     }
-    int[][] candidates = new int[batch.size()][];
-    Arrays.fill(candidates, items);
-    float[][] scores = model.scoreCandidates(batch, candidates);
+    float[][] scores = score(batch, items);
     List<Explanation> out = new ArrayList<>(items.length);
     for (int j = 0; j < items.length; j++) {
       out.add(explanation(history, first, items[j], j, scores));
     }
     return out;
+  }
+
+  private float[][] score(List<int[]> batch, int[] items) {
+    int parts = Math.max(1, Math.min(threads, batch.size() / MIN_PART));
+    float[][] scores = new float[batch.size()][];
+    Thread[] helpers = new Thread[parts - 1];
+    RuntimeException[] failures = new RuntimeException[parts];
+    for (int t = 1; t < parts; t++) {
+      int part = t;
+      helpers[t - 1] = new Thread(() -> failures[part] = scorePart(batch, items, part, parts, scores),
+          "occlusion-" + t);
+      helpers[t - 1].setDaemon(true);
+      helpers[t - 1].start();
+    }
+    failures[0] = scorePart(batch, items, 0, parts, scores);
+    boolean interrupted = false;
+    for (Thread h : helpers) {
+      while (true) {
+        try {
+          h.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (RuntimeException f : failures) {
+      if (f != null) {
+        throw f;
+      }
+    }
+    for (float[] row : scores) {
+      if (row == null) {
+        throw new IllegalStateException("a scoring thread of the occlusion explainer died without a result");
+      }
+    }
+    return scores;
+  }
+
+  /** Scores part {@code part} of {@code parts} into {@code scores}; the failure, or null. */
+  private RuntimeException scorePart(List<int[]> batch, int[] items, int part, int parts, float[][] scores) {
+    int from = (int) ((long) batch.size() * part / parts);
+    int to = (int) ((long) batch.size() * (part + 1) / parts);
+    try {
+      int[][] candidates = new int[to - from][];
+      Arrays.fill(candidates, items);
+      float[][] s = model.scoreCandidates(batch.subList(from, to), candidates);
+      System.arraycopy(s, 0, scores, from, to - from);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
   }
 
   /** The first history position the model reads. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.recsys.api.HistoryWindow;
@@ -27,7 +29,7 @@ class OcclusionExplainerTest {
 
   /** The additive model; records every batch it is asked to score. */
   private static class Additive implements Recommender {
-    final List<List<int[]>> candidateCalls = new ArrayList<>();
+    final List<List<int[]>> candidateCalls = Collections.synchronizedList(new ArrayList<>());
     int scoreAllCalls;
 
     @Override
@@ -126,6 +128,45 @@ class OcclusionExplainerTest {
       double shares = e.contributions().stream().mapToDouble(Contribution::share).sum();
       assertThat(shares).isCloseTo(1.0, within(1e-12));
     }
+  }
+
+  @Test
+  void severalThreadsScoreContiguousPartsAndGiveTheSameExplanations() {
+    int[] history = new int[60];
+    for (int p = 0; p < history.length; p++) {
+      history[p] = 1 + (p * 7) % 5;
+    }
+    int[] items = {2, 4};
+    List<Explanation> one = new OcclusionExplainer(new Additive()).explain(history, items);
+    Additive model = new Additive();
+    List<Explanation> three = new OcclusionExplainer(model, 3).explain(history, items);
+    assertThat(three).isEqualTo(one);
+    // 61 histories in three parts of 20, 20 and 21, together every history once.
+    assertThat(model.candidateCalls).extracting(List::size).containsExactlyInAnyOrder(20, 20, 21);
+    assertThat(model.candidateCalls.stream().mapToInt(List::size).sum()).isEqualTo(61);
+    // A short history is not split: fewer than 16 histories per part.
+    Additive small = new Additive();
+    new OcclusionExplainer(small, 4).explain(new int[] {1, 2, 3}, items);
+    assertThat(small.candidateCalls).hasSize(1);
+  }
+
+  @Test
+  void aFailureOnAnotherThreadReachesTheCaller() {
+    // 61 histories on 2 threads: the calling thread scores 30, the other the last 31, and that part fails.
+    Additive secondPartFails = new Additive() {
+      @Override
+      public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
+        if (histories.size() == 31) {
+          throw new IllegalStateException("second part failed");
+        }
+        return super.scoreCandidates(histories, candidates);
+      }
+    };
+    int[] history = new int[60];
+    Arrays.fill(history, 1);
+    assertThatThrownBy(() -> new OcclusionExplainer(secondPartFails, 2).explain(history, new int[] {2}))
+        .isInstanceOf(IllegalStateException.class).hasMessage("second part failed");
+    assertThatThrownBy(() -> new OcclusionExplainer(new Additive(), 0)).hasMessageContaining("at least 1");
   }
 
   @Test

@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.recsys.attention.nn.Blas;
 import org.recsys.attention.nn.DropoutRandom;
-import org.recsys.attention.nn.FastExp;
 import org.recsys.attention.nn.FloatTensor;
 import org.recsys.attention.nn.ParameterSet;
+import org.recsys.attention.nn.Reductions;
+import org.recsys.attention.nn.VectorExp;
 
 /**
  * Multi-head scaled dot-product self-attention within each sequence: {@code Q = xq Wq + bq}, {@code K = xkv Wk
@@ -128,6 +129,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     private boolean allRows;
     private float[] rowScratch = new float[0];
     private float[] droppedScratch = new float[0];
+    private float[] expScratch = new float[0];
 
     Pass(ParameterSet weights, boolean trainable) {
       this.trainable = trainable;
@@ -207,19 +209,23 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       }
     }
 
-    /** In-place softmax of {@code x[0..len)}, on the heap, where its loops vectorise. */
+    /**
+     * In-place softmax of {@code x[0..len)} on the heap, in loops C2 vectorises (a scalar exp per element was
+     * 43% of scoring's time; BENCHMARKS.md).
+     */
     private void softmax(float[] x, int len) {
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < len; j++) {
         max = Math.max(max, x[j]);
       }
-      float sum = 0f;
       for (int j = 0; j < len; j++) {
-        float e = FastExp.exp(x[j] - max);
-        x[j] = e;
-        sum += e;
+        x[j] -= max;
       }
-      float inv = 1f / sum;
+      if (expScratch.length < len) {
+        expScratch = new float[len];
+      }
+      VectorExp.expInPlace(x, expScratch, len);
+      float inv = 1f / Reductions.sum(x, len);
       for (int j = 0; j < len; j++) {
         x[j] *= inv;
       }

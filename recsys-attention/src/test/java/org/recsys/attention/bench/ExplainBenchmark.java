@@ -34,8 +34,10 @@ import org.recsys.attention.testing.BenchSupport;
  *
  * <pre>
  * java -Xmx3g -cp ... org.recsys.attention.bench.ExplainBenchmark /work/shared/data/ml-1m.txt /tmp/sasrec-ml1m \
- *     [epochs=1] [calls=300] [warmup=50] [threads=0]
+ *     [epochs=1] [calls=300] [warmup=50] [threads=0] [explainThreads=1]
  * </pre>
+ * {@code explainThreads} is the explainer's threads (the calling one included); with more than one, the CPU time
+ * shown is the calling thread's share only, and wall time is the figure.
  * The model directory is loaded when it holds a saved model; otherwise SASRec trains there for {@code epochs}
  * epochs on every user's full sequence (timing needs a trained model, not a good one) and is saved.
  */
@@ -82,7 +84,8 @@ public final class ExplainBenchmark {
     System.out.printf(Locale.ROOT, "%d histories of %d items%n", histories.size(), HISTORY);
     int calls = Integer.parseInt(opt.getOrDefault("calls", "300"));
     int warmup = Integer.parseInt(opt.getOrDefault("warmup", "50"));
-    OcclusionExplainer explainer = new OcclusionExplainer(model);
+    OcclusionExplainer explainer = new OcclusionExplainer(model,
+        Integer.parseInt(opt.getOrDefault("explainThreads", "1")));
     report("occlusion, top 10", time(histories, warmup, calls, h -> explainer.recommend(h, K, h)));
     // Checked at run time rather than called, so that the same main also times builds from before explanations.
     TrainedModel loaded = model;

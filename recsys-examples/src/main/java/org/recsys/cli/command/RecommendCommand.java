@@ -130,7 +130,8 @@ public final class RecommendCommand implements Callable<Integer> {
     ExplanationReport report;
     try {
       if (explaining) {
-        List<Explanation> explanations = new OcclusionExplainer(m).recommend(h, k, exclude);
+        List<Explanation> explanations = new OcclusionExplainer(m, Runtime.getRuntime().availableProcessors())
+            .recommend(h, k, exclude);
         AttentionMaps attention = m instanceof AttentionExplainable a ? a.attention(h) : null;
         report = ExplanationReport.explained(m.type(), given, known, explanations, attention, vocab, titleMap);
       } else {
