@@ -5,7 +5,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.factory.Nd4j;
 import org.recsys.attention.loss.BinaryCrossEntropy;
 import org.recsys.attention.model.Architecture;
-import org.recsys.attention.train.TrainingBatch;
 
 /**
  * {@link BinaryCrossEntropy} (bce, gbce) as a graph over each cell's target and negatives: {@code norm * (beta *
@@ -18,7 +17,8 @@ record BinaryCrossEntropyGraph(BinaryCrossEntropy loss, boolean scoreBias) imple
   public SDVariable cellLosses(GraphContext g, DotHeadGraph head, SDVariable states) {
     SameDiff sd = g.sd();
     int k = loss.negatives();
-    SDVariable scores = head.scoreCandidates(g, states, "loss.candidates", k + 1, this::candidates);
+    SDVariable scores = head.scoreCandidates(g, states, "loss.candidates", k + 1,
+        b -> LossGraph.candidates(b, k));
     if (scoreBias) {
       scores = scores.add(g.parameter(Architecture.SCORE_BIAS));
     }
@@ -31,19 +31,5 @@ record BinaryCrossEntropyGraph(BinaryCrossEntropy loss, boolean scoreBias) imple
     SDVariable x = scores.mul(sd.constant("loss.sign", Nd4j.create(sign, new long[] {1, k + 1}, 'c')));
     SDVariable softplus = sd.nn.relu(x, 0).add(sd.math.log(sd.math.exp(sd.math.abs(x).neg()).add(1.0)));
     return softplus.mul(sd.constant("loss.weight", Nd4j.create(weight, new long[] {1, k + 1}, 'c'))).sum(true, 1);
-  }
-
-  /** Each cell's target then its negatives; -1 throughout where a cell has no target. */
-  private int[] candidates(TrainingBatch b) {
-    int k = loss.negatives();
-    int[] ids = new int[b.targets().length * (k + 1)];
-    for (int c = 0; c < b.targets().length; c++) {
-      int t = b.targets()[c];
-      ids[c * (k + 1)] = t == 0 ? -1 : t;
-      for (int j = 0; j < k; j++) {
-        ids[c * (k + 1) + 1 + j] = t == 0 ? -1 : b.negatives()[c * b.negativesPerPosition() + j];
-      }
-    }
-    return ids;
   }
 }

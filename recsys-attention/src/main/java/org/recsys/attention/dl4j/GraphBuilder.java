@@ -15,6 +15,9 @@ public interface GraphBuilder {
   /** The window length. */
   int maxLen();
 
+  /** 1 for each window cell holding an item and 0 for padding, {@code [windows, maxLen]}. */
+  SDVariable valid();
+
   /** The graph variable of the block's parameter {@code name} (declared by its layer), over the weights' memory. */
   SDVariable parameter(String name);
 

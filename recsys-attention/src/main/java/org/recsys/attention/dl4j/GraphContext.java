@@ -56,6 +56,11 @@ final class GraphContext implements GraphBuilder {
     return maxLen;
   }
 
+  @Override
+  public SDVariable valid() {
+    return valid;
+  }
+
   /**
    * The graph variable of parameter {@code name}, over the parameter's own memory. Parameters taken while the loss
    * is built are the ones whose gradients a step computes.

@@ -2,7 +2,10 @@ package org.recsys.attention.dl4j;
 
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.recsys.attention.layer.AttentionPooling;
+import org.recsys.attention.layer.Gru;
 import org.recsys.attention.layer.Layer;
+import org.recsys.attention.layer.Lstm;
 import org.recsys.attention.layer.TransformerBlock;
 
 /**
@@ -16,6 +19,15 @@ interface LayerGraph {
   static Optional<LayerGraph> of(Layer layer) {
     if (layer instanceof TransformerBlock t) {
       return Optional.of(new TransformerGraph(t));
+    }
+    if (layer instanceof Lstm l) {
+      return Optional.of(new LstmGraph(l));
+    }
+    if (layer instanceof Gru r) {
+      return Optional.of(new GruGraph(r));
+    }
+    if (layer instanceof AttentionPooling p) {
+      return Optional.of(new AttentionPoolingGraph(p));
     }
     if (layer instanceof SameDiffBlock b) {
       return Optional.of(b.graph()::forward);

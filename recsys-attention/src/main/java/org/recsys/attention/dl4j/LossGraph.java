@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.recsys.attention.loss.BinaryCrossEntropy;
 import org.recsys.attention.loss.Loss;
+import org.recsys.attention.loss.SampledSoftmax;
 import org.recsys.attention.loss.SoftmaxCrossEntropy;
 import org.recsys.attention.train.TrainingBatch;
 
@@ -21,6 +22,9 @@ interface LossGraph {
     if (loss instanceof BinaryCrossEntropy b) {
       return Optional.of(new BinaryCrossEntropyGraph(b, scoreBias));
     }
+    if (loss instanceof SampledSoftmax s) {
+      return Optional.of(new SampledSoftmaxGraph(s));
+    }
     if (loss instanceof SoftmaxCrossEntropy ce && !ce.excludesHistory()) {
       return Optional.of(new SoftmaxCrossEntropyGraph());
     }
@@ -33,6 +37,19 @@ interface LossGraph {
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == 0) {
         ids[i] = -1;
+      }
+    }
+    return ids;
+  }
+
+  /** Each cell's target then its {@code k} negatives; -1 throughout where a cell has no target. */
+  static int[] candidates(TrainingBatch b, int k) {
+    int[] ids = new int[b.targets().length * (k + 1)];
+    for (int c = 0; c < b.targets().length; c++) {
+      int t = b.targets()[c];
+      ids[c * (k + 1)] = t == 0 ? -1 : t;
+      for (int j = 0; j < k; j++) {
+        ids[c * (k + 1) + 1 + j] = t == 0 ? -1 : b.negatives()[c * b.negativesPerPosition() + j];
       }
     }
     return ids;

@@ -93,8 +93,8 @@ public final class SameDiffGraph {
 
   /**
    * Fails unless every component of {@code architecture} has a graph: the embedding (any positions), transformer
-   * blocks (any attention and layout), {@link SameDiffBlock}s, the final norm, the dot head, and the losses bce,
-   * gbce and ce (without {@code excludeHistory}). Objectives run in Java and are all supported.
+   * blocks (any attention and layout), lstm, gru and attention-pooling blocks, {@link SameDiffBlock}s, the final
+   * norm, the dot head, and the losses bce, gbce, sampled-softmax and ce (without {@code excludeHistory}). Objectives run in Java and are all supported.
    *
    * @param blockKeys what to call each block in the message (e.g. {@code model.encoder.blocks[1] (type lstm)})
    * @throws ConfigException naming {@code model.backend} and the component
@@ -103,7 +103,8 @@ public final class SameDiffGraph {
     List<Layer> blocks = architecture.encoder().blocks();
     for (int i = 0; i < blocks.size(); i++) {
       if (LayerGraph.of(blocks.get(i)).isEmpty()) {
-        throw unsupported("block " + blockKeys.get(i), "transformer blocks and SameDiff blocks");
+        throw unsupported("block " + blockKeys.get(i),
+            "transformer, lstm, gru and attention-pooling blocks and SameDiff blocks");
       }
     }
     if (!(architecture.head() instanceof DotHead)) {
@@ -113,7 +114,7 @@ public final class SameDiffGraph {
       String what = architecture.loss() instanceof SoftmaxCrossEntropy
           ? "loss model.loss (type ce) with model.loss.excludeHistory: true"
           : "loss model.loss (type " + architecture.loss().name() + ")";
-      throw unsupported(what, "the losses bce, gbce and ce without excludeHistory");
+      throw unsupported(what, "the losses bce, gbce, sampled-softmax and ce without excludeHistory");
     }
   }
 

@@ -37,33 +37,31 @@ class BackendConfigTest {
   }
 
   @Test
-  void anLstmBlockOnDl4jFailsNamingTheBlockAndTheKey() {
+  void aBlockWithoutAGraphOnDl4jFailsNamingTheBlockAndTheKey() {
+    // A third party's native-only block (test code) has no graph.
     String spec = "{'backend': 'dl4j', 'encoder': {'embedding': {'positions': 'none'}, 'blocks': [{'type':"
-        + " 'transformer'}, {'type': 'lstm'}]}}";
+        + " 'lstm'}, {'type': 'test-scale'}]}}";
     assertThatThrownBy(() -> ParityCases.blueprint(spec))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("model.backend"))
-        .hasMessageContaining("model.encoder.blocks[1] (type lstm)").hasMessageContaining("model.backend: dl4j")
+        .hasMessageContaining("model.encoder.blocks[1] (type test-scale)").hasMessageContaining("model.backend: dl4j")
         .hasMessageContaining("model.backend: native");
+    // The recurrent presets have graphs.
     LstmAttentionPreset lstm = new LstmAttentionPreset(ParityCases.FACTORY);
-    LstmAttentionPreset.Params params = new LstmAttentionPreset.Params(null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, "dl4j");
-    assertThatThrownBy(() -> lstm.resolve(params)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("model.encoder.blocks[0] (type lstm)");
     assertThat(lstm.resolve(new LstmAttentionPreset.Params(null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, "native")).spec().backend())
-        .isEqualTo("native");
+        null, null, null, null, null, null, null, null, null, null, null, null, null, "dl4j")).spec().backend())
+        .isEqualTo("dl4j");
   }
 
   @Test
   void aLossOrHeadWithoutAGraphFailsNamingIt() {
-    assertThatThrownBy(() -> ParityCases.blueprint("{'backend': 'dl4j', 'loss': {'type': 'sampled-softmax'}}"))
+    assertThatThrownBy(() -> ParityCases.blueprint("{'backend': 'dl4j', 'loss': {'type': 'test-bpr'}}"))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("model.backend"))
-        .hasMessageContaining("model.loss (type sampled-softmax)");
+        .hasMessageContaining("model.loss (type test-bpr)");
     assertThatThrownBy(() -> ParityCases.blueprint("{'backend': 'dl4j', 'loss': {'type': 'ce', 'excludeHistory':"
         + " true}}")).isInstanceOf(ConfigException.class).hasMessageContaining("model.loss.excludeHistory");
     assertThatThrownBy(() -> ParityCases.blueprint("{'backend': 'dl4j', 'head': {'type': 'test-temperature'}}"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("model.head (type test-temperature)");
     // The same specs build on the native backend.
-    assertThat(ParityCases.blueprint("{'loss': {'type': 'sampled-softmax'}}").spec().backend()).isEqualTo("native");
+    assertThat(ParityCases.blueprint("{'loss': {'type': 'test-bpr'}}").spec().backend()).isEqualTo("native");
   }
 }

@@ -28,6 +28,8 @@ class Dl4jParityTest {
         Arguments.of("sasrec ce", ParityCases.sasrec(MAX_LEN, "{'type': 'ce'}")),
         Arguments.of("sasrec bce, 3 negatives, score bias", ParityCases.sasrec(MAX_LEN,
             "{'type': 'bce', 'negatives': 3, 'scoreBias': true}")),
+        Arguments.of("sasrec sampled-softmax", ParityCases.sasrec(MAX_LEN,
+            "{'type': 'sampled-softmax', 'negatives': 4}")),
         Arguments.of("sasrec gbce", ParityCases.sasrec(MAX_LEN, "{'type': 'gbce', 'negatives': 4, 't': 0.5}")),
         Arguments.of("bidirectional post-ln ce", ParityCases.bidirectional(MAX_LEN, "post-ln", true,
             "{'type': 'ce'}")),
@@ -35,7 +37,11 @@ class Dl4jParityTest {
             "{'type': 'bce', 'negatives': 2}")),
         Arguments.of("bidirectional sasrec-layout ce", ParityCases.bidirectional(MAX_LEN, "sasrec", true,
             "{'type': 'ce'}")),
-        Arguments.of("bert4rec: embedding norm, post-ln, gelu, ce", ParityCases.bert4rec(MAX_LEN)));
+        Arguments.of("bert4rec: embedding norm, post-ln, gelu, ce", ParityCases.bert4rec(MAX_LEN)),
+        Arguments.of("lstm-attention bce", ParityCases.lstmAttention(MAX_LEN, "{'type': 'bce', 'negatives': 2}")),
+        Arguments.of("lstm-attention ce", ParityCases.lstmAttention(MAX_LEN, "{'type': 'ce'}")),
+        Arguments.of("gru4rec ce, untied head with bias", ParityCases.gru4rec(MAX_LEN, "{'type': 'ce'}")),
+        Arguments.of("gru4rec gbce", ParityCases.gru4rec(MAX_LEN, "{'type': 'gbce', 'negatives': 3, 't': 0.5}")));
   }
 
   @ParameterizedTest(name = "{0}")

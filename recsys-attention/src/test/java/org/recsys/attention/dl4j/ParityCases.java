@@ -67,6 +67,24 @@ final class ParityCases {
         + " 'bias': true}, 'loss': {'type': 'ce'}, 'objective': {'type': 'masked-item', 'maskProbability': 0.3}}";
   }
 
+  /**
+   * LSTM-attention without dropout: an embedding without positions, two LSTM layers and causal additive
+   * attention pooling, the tied dot head.
+   */
+  static String lstmAttention(int maxLen, String loss) {
+    return "{'backend': 'dl4j', 'maxLen': " + maxLen + ", 'encoder': {'embedding': {'hiddenSize': 8, 'positions':"
+        + " 'none', 'dropout': 0.0}, 'blocks': [{'type': 'lstm', 'hiddenSize': 6}, {'type': 'lstm', 'hiddenSize': 6},"
+        + " {'type': 'attention-pooling', 'attentionSize': 5, 'outputSize': 8, 'dropout': 0.0}], 'finalNorm': false},"
+        + " 'loss': " + loss + "}";
+  }
+
+  /** GRU4Rec's composition: no positions, one GRU layer, an untied dot head with a per-item bias. */
+  static String gru4rec(int maxLen, String loss) {
+    return "{'backend': 'dl4j', 'maxLen': " + maxLen + ", 'encoder': {'embedding': {'hiddenSize': 8, 'positions':"
+        + " 'none', 'dropout': 0.0}, 'blocks': [{'type': 'gru', 'hiddenSize': 8}], 'finalNorm': false},"
+        + " 'head': {'type': 'dot', 'tied': false, 'bias': true}, 'loss': " + loss + "}";
+  }
+
   /** Fresh weights for {@code seed}, each then moved by noise so that no bias is 0 and no gain 1 (row 0 kept at 0). */
   static ParameterSet weights(Architecture architecture, long seed) {
     ParameterSet w = architecture.layout().allocate();
