@@ -7,6 +7,7 @@ import org.recsys.api.ModelFactory;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
 import org.recsys.attention.preset.Bert4RecPreset;
+import org.recsys.attention.preset.CaserPreset;
 import org.recsys.attention.preset.Gru4RecPreset;
 import org.recsys.attention.preset.LstmAttentionPreset;
 import org.recsys.attention.preset.SasRecPreset;
@@ -29,6 +30,7 @@ public final class SequentialModule extends AbstractModule {
     blocks.addBinding("lstm").toInstance(RecurrentBlockType.lstm());
     blocks.addBinding("gru").toInstance(RecurrentBlockType.gru());
     blocks.addBinding("attention-pooling").to(AttentionPoolingBlockType.class);
+    blocks.addBinding("caser").to(CaserBlockType.class);
     MapBinder<String, HeadType<?>> heads = MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {},
         new TypeLiteral<HeadType<?>>() {});
     heads.addBinding("dot").to(DotHeadType.class);
@@ -51,5 +53,6 @@ public final class SequentialModule extends AbstractModule {
     models.addBinding(LstmAttentionPreset.NAME).to(LstmAttentionPreset.class);
     models.addBinding(Gru4RecPreset.NAME).to(Gru4RecPreset.class);
     models.addBinding(Bert4RecPreset.NAME).to(Bert4RecPreset.class);
+    models.addBinding(CaserPreset.NAME).to(CaserPreset.class);
   }
 }
