@@ -26,7 +26,8 @@ class ShippedConfigsTest {
     }
     assertThat(configs).extracting(p -> p.getFileName().toString()).contains("quickstart.yaml", "sasrec-ml1m.yaml",
         "sasrec-ce-ml1m.yaml", "sasrec-ssm-ml1m.yaml", "sasrec-gbce-ml1m.yaml", "lstm-attention-ml1m.yaml",
-        "tribuo-ml1m.yaml", "markov-ml1m.yaml", "gru4rec-ml1m.yaml", "bert4rec-ml1m.yaml");
+        "tribuo-ml1m.yaml", "markov-ml1m.yaml", "gru4rec-ml1m.yaml", "bert4rec-ml1m.yaml",
+        "caser-ml1m.yaml");
     for (Path config : configs) {
       if (config.getFileName().toString().equals("quickstart.yaml")) {
         var plan = ConfigLayers.withDefaults().file(config).resolve();
