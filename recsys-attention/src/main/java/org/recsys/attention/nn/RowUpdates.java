@@ -11,7 +11,7 @@ import java.util.Arrays;
  * one update at a time, each update is a copy of the row out of native memory and back, and C2 does not
  * vectorise {@code table[o + j] += c * state[j]} on heap arrays either (the two offsets differ and the arrays
  * might alias). Summing a row's updates into a private accumulator first is a same-index loop that C2 does
- * vectorise; measured 3x faster on the sampled-softmax table gradient (BENCHMARKS.md).
+ * vectorise; with the candidates scored by GEMVs, it halved the sampled-softmax epoch (BENCHMARKS.md).
  *
  * <p>One thread's buffer; the target's rows are only correct after {@link #flush}.
  */
