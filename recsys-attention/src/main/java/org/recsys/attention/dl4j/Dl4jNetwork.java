@@ -77,10 +77,7 @@ public final class Dl4jNetwork implements TrainableNetwork {
 
   @Override
   public double computeGradients(TrainingBatch batch, long seed) {
-    if (batch.maxLen() != architecture.maxLen()) {
-      throw new IllegalArgumentException("batch windows of " + batch.maxLen() + " positions for a network of maxLen "
-          + architecture.maxLen());
-    }
+    architecture.requireWindows(batch);
     int k = negativesPerPosition();
     if (batch.negativesPerPosition() < k) {
       throw new IllegalArgumentException("loss " + architecture.loss().name() + " needs " + k

@@ -2,6 +2,7 @@ package org.recsys.attention.dl4j;
 
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.recsys.attention.loss.BinaryCrossEntropy;
 import org.recsys.attention.loss.Loss;
 import org.recsys.attention.loss.SampledSoftmax;
@@ -40,6 +41,16 @@ interface LossGraph {
       }
     }
     return ids;
+  }
+
+  /**
+   * {@code log(sum(exp(x)))} over dimension 1 of {@code x [cells, n]}, kept as {@code [cells, 1]}: written from
+   * max, exp, sum and log, shifted by the row's maximum, because DL4J 1.0.0-M2.1's {@code logSumExp} fails in
+   * backprop (see {@code UpstreamCanaryTest}).
+   */
+  static SDVariable logSumExp(SameDiff sd, SDVariable x) {
+    SDVariable max = x.max(true, 1);
+    return sd.math.log(sd.math.exp(x.sub(max)).sum(true, 1)).add(max);
   }
 
   /** Each cell's target then its {@code k} negatives; -1 throughout where a cell has no target. */

@@ -104,14 +104,8 @@ final class SameDiffBlockPass implements LayerPass {
           + "]; a block must give [rows, " + block.outputSize() + "]");
     }
     float[] flat = RowLookup.floats(y);
-    for (INDArray a : feed.values()) {
-      a.close();
-    }
-    for (INDArray a : result.values()) {
-      if (a.closeable()) {
-        a.close();
-      }
-    }
+    SameDiffGraph.close(feed.values());
+    SameDiffGraph.close(result.values());
     return flat;
   }
 

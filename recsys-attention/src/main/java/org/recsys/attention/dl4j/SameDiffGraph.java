@@ -221,7 +221,8 @@ public final class SameDiffGraph {
     }
   }
 
-  private static void close(Iterable<INDArray> arrays) {
+  /** Frees the closeable arrays among {@code arrays} (nulls allowed): feeds and outputs of one graph call. */
+  static void close(Iterable<INDArray> arrays) {
     for (INDArray a : arrays) {
       if (a != null && a.closeable()) {
         a.close();

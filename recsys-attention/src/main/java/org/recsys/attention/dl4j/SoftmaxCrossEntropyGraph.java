@@ -21,8 +21,6 @@ record SoftmaxCrossEntropyGraph() implements LossGraph {
     INDArray padding = Nd4j.zeros(DataType.FLOAT, 1, head.head().numItems() + 1);
     padding.putScalar(0, GraphContext.MASKED);
     SDVariable logits = head.scoreAll(g, states).add(sd.constant("loss.padding_column", padding));
-    SDVariable max = logits.max(true, 1);
-    SDVariable logSumExp = sd.math.log(sd.math.exp(logits.sub(max)).sum(true, 1)).add(max);
-    return logSumExp.sub(head.scoreCandidates(g, states, "loss.target", 1, LossGraph::targets));
+    return LossGraph.logSumExp(sd, logits).sub(head.scoreCandidates(g, states, "loss.target", 1, LossGraph::targets));
   }
 }

@@ -55,13 +55,13 @@ public final class CandidateScratch implements AutoCloseable {
   }
 
   /**
-   * The buffered updates of {@code gradient} (a {@code rows x dim} tensor); switching to another tensor first
+   * The buffered updates of {@code gradient} (rows of {@code dim} floats); switching to another tensor first
    * applies those of the previous one.
    */
-  public RowUpdates updates(FloatTensor gradient, int rows) {
+  public RowUpdates updates(FloatTensor gradient) {
     if (tableUpdates == null || tableUpdates.target() != gradient) {
       flush();
-      tableUpdates = new RowUpdates(gradient, rows, dim, BUFFERED_POSITIONS);
+      tableUpdates = new RowUpdates(gradient, gradient.length() / dim, dim, BUFFERED_POSITIONS);
     }
     return tableUpdates;
   }

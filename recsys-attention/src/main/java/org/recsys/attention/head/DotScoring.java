@@ -94,7 +94,7 @@ public final class DotScoring implements Scoring {
     FloatTensor ds = scratch.stateGradient();
     Blas.gemv(true, count, dim, 1f, scratch.rows(count), 0, dim, c, 0, 0f, ds, 0);
     ds.buffer().get(0, dState, 0, dim);
-    RowUpdates updates = scratch.updates(tableGradient, (int) (tableGradient.length() / dim));
+    RowUpdates updates = scratch.updates(tableGradient);
     updates.begin(state);
     for (int i = 0; i < count; i++) {
       updates.add(candidates[i], coefficients[i]);

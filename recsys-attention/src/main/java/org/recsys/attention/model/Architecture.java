@@ -12,6 +12,7 @@ import org.recsys.attention.layer.SequenceEncoder;
 import org.recsys.attention.loss.CandidateLoss;
 import org.recsys.attention.loss.Loss;
 import org.recsys.attention.objective.Objective;
+import org.recsys.attention.train.TrainingBatch;
 
 /**
  * A sequential model as built from its spec: an encoder of layers, a head, a loss and an objective, over a
@@ -62,6 +63,14 @@ public record Architecture(SequenceEncoder encoder, Head head, Loss loss, boolea
       p.add(ParameterSpec.of(SCORE_BIAS, Initializer.constant((float) ((CandidateLoss) loss).initialBias()), 1));
     }
     return new ParameterLayout(p);
+  }
+
+  /** @throws IllegalArgumentException unless {@code batch}'s windows have this architecture's {@code maxLen} */
+  public void requireWindows(TrainingBatch batch) {
+    if (batch.maxLen() != maxLen) {
+      throw new IllegalArgumentException("batch windows of " + batch.maxLen() + " positions for a network of maxLen "
+          + maxLen);
+    }
   }
 
   /** What a training step computes, as text: part of a checkpoint's identity. */

@@ -113,10 +113,7 @@ public final class ComposedNetwork implements TrainableNetwork {
 
   @Override
   public double computeGradients(TrainingBatch batch, long seed) {
-    if (batch.maxLen() != architecture.maxLen()) {
-      throw new IllegalArgumentException("batch windows of " + batch.maxLen() + " positions for a network of maxLen "
-          + architecture.maxLen());
-    }
+    architecture.requireWindows(batch);
     TrainingBatch examples = architecture.objective().prepare(batch, architecture.numItems(), seed);
     return workers.step(examples, architecture.numItems(), architecture.objective().specialTokens(),
         negativesPerPosition(), architecture.loss().name(), this::cost,
