@@ -24,7 +24,6 @@ import org.recsys.api.EvaluationReport;
 import org.recsys.cli.CliTestSupport;
 import org.recsys.cli.report.RunComparison;
 import org.recsys.cli.report.RunFiles;
-import org.recsys.cli.report.RunRecord;
 import org.recsys.eval.stats.PairedComparison;
 import org.recsys.eval.stats.PairedTest;
 
@@ -146,8 +145,7 @@ class ComparisonPageTest {
   void thePairedTestsOfEachRunAgainstTheFirstArePresent() throws Exception {
     List<EvaluationReport> reports = new ArrayList<>();
     for (Path run : runs) {
-      RunRecord record = RunFiles.readRecord(run);
-      reports.add(record.asReport(RunFiles.readPerCase(run).values()));
+      reports.add(CliTestSupport.report(run));
     }
     PairedTest test = PairedTest.withSeed(42);
     assertThat(page.select("section.paired")).hasSize(runs.size() - 1);

@@ -65,6 +65,6 @@ class Dl4jBackendSlowTest {
   }
 
   private EvaluationReport report(String run) throws Exception {
-    return RunFiles.readRecord(dir.resolve(run)).asReport(RunFiles.readPerCase(dir.resolve(run)).values());
+    return CliTestSupport.report(dir.resolve(run));
   }
 }

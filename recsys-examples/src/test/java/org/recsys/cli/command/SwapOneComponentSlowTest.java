@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recsys.api.EvaluationReport;
 import org.recsys.cli.CliTestSupport;
 import org.recsys.cli.report.RunFiles;
-import org.recsys.cli.report.RunRecord;
 import org.recsys.eval.stats.PairedComparison;
 import org.recsys.eval.stats.PairedTest;
 
@@ -54,7 +53,6 @@ class SwapOneComponentSlowTest {
   }
 
   private EvaluationReport report(String run) throws Exception {
-    RunRecord record = RunFiles.readRecord(dir.resolve(run));
-    return record.asReport(RunFiles.readPerCase(dir.resolve(run)).values());
+    return CliTestSupport.report(dir.resolve(run));
   }
 }
