@@ -69,6 +69,9 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
     private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
     private final RowBuffers buffers = new RowBuffers();
     private final boolean relu = activation == Activation.RELU;
+    private final float[] maskBlock = new float[RowKernels.BLOCK];
+    private final float[] valueBlock = new float[RowKernels.BLOCK];
+    private final float[] activationBlock = new float[RowKernels.BLOCK];
     private FloatTensor u;
     private FloatTensor pre;
     private FloatTensor mask;
@@ -109,26 +112,31 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
       FloatBuffer ub = u.buffer();
       if (!dropoutOn) {
         int len = rows.rows() * inner;
-        float[] block = new float[Math.min(len, RowKernels.BLOCK)];
         for (int i0 = 0; i0 < len; i0 += RowKernels.BLOCK) {
-          int m = Math.min(RowKernels.BLOCK, len - i0);
-          ub.get(i0, block, 0, m);
-          for (int i = 0; i < m; i++) {
-            float v = block[i];
-            block[i] = v > 0f ? v : 0f;
+          int n = Math.min(RowKernels.BLOCK, len - i0);
+          ub.get(i0, valueBlock, 0, n);
+          for (int i = 0; i < n; i++) {
+            float v = valueBlock[i];
+            valueBlock[i] = v > 0f ? v : 0f;
           }
-          ub.put(i0, block, 0, m);
+          ub.put(i0, valueBlock, 0, n);
         }
-      } else {
-        FloatBuffer m = mask.buffer();
-        for (int s = 0; s < rows.count(); s++) {
-          DropoutRandom random = rows.random(s);
-          for (int i = rows.start(s) * inner; i < rows.start(s + 1) * inner; i++) {
-            float mk = random.keep(threshold) ? keepScale : 0f;
-            m.put(i, mk);
-            float v = ub.get(i) * mk;
-            ub.put(i, v > 0f ? v : 0f);
+        return;
+      }
+      FloatBuffer mb = mask.buffer();
+      for (int s = 0; s < rows.count(); s++) {
+        DropoutRandom random = rows.random(s);
+        int to = rows.start(s + 1) * inner;
+        for (int i0 = rows.start(s) * inner; i0 < to; i0 += RowKernels.BLOCK) {
+          int n = Math.min(RowKernels.BLOCK, to - i0);
+          random.fill(maskBlock, 0, n, threshold, keepScale);
+          ub.get(i0, valueBlock, 0, n);
+          for (int i = 0; i < n; i++) {
+            float v = valueBlock[i] * maskBlock[i];
+            valueBlock[i] = v > 0f ? v : 0f;
           }
+          mb.put(i0, maskBlock, 0, n);
+          ub.put(i0, valueBlock, 0, n);
         }
       }
     }
@@ -139,26 +147,35 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
       FloatBuffer zb = pre == null ? null : pre.buffer();
       if (!dropoutOn) {
         int len = rows.rows() * inner;
-        for (int i = 0; i < len; i++) {
-          float z = ub.get(i);
+        for (int i0 = 0; i0 < len; i0 += RowKernels.BLOCK) {
+          int n = Math.min(RowKernels.BLOCK, len - i0);
+          ub.get(i0, valueBlock, 0, n);
           if (zb != null) {
-            zb.put(i, z);
+            zb.put(i0, valueBlock, 0, n);
           }
-          ub.put(i, activation.apply(z));
+          for (int i = 0; i < n; i++) {
+            valueBlock[i] = activation.apply(valueBlock[i]);
+          }
+          ub.put(i0, valueBlock, 0, n);
         }
-      } else {
-        FloatBuffer m = mask.buffer();
-        for (int s = 0; s < rows.count(); s++) {
-          DropoutRandom random = rows.random(s);
-          for (int i = rows.start(s) * inner; i < rows.start(s + 1) * inner; i++) {
-            float mk = random.keep(threshold) ? keepScale : 0f;
-            m.put(i, mk);
-            float z = ub.get(i);
-            if (zb != null) {
-              zb.put(i, z);
-            }
-            ub.put(i, activation.apply(z) * mk);
+        return;
+      }
+      FloatBuffer mb = mask.buffer();
+      for (int s = 0; s < rows.count(); s++) {
+        DropoutRandom random = rows.random(s);
+        int to = rows.start(s + 1) * inner;
+        for (int i0 = rows.start(s) * inner; i0 < to; i0 += RowKernels.BLOCK) {
+          int n = Math.min(RowKernels.BLOCK, to - i0);
+          random.fill(maskBlock, 0, n, threshold, keepScale);
+          ub.get(i0, valueBlock, 0, n);
+          if (zb != null) {
+            zb.put(i0, valueBlock, 0, n);
           }
+          for (int i = 0; i < n; i++) {
+            valueBlock[i] = activation.apply(valueBlock[i]) * maskBlock[i];
+          }
+          mb.put(i0, maskBlock, 0, n);
+          ub.put(i0, valueBlock, 0, n);
         }
       }
     }
@@ -174,25 +191,27 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
       w2.backwardWeights(rows, dOut, grads);
       w2.backwardInput(rows, dOut, du, false);
       FloatBuffer g = du.buffer();
-      FloatBuffer ub = u.buffer();
+      FloatBuffer ub = relu ? u.buffer() : pre.buffer();
       FloatBuffer m = dropoutOn ? mask.buffer() : null;
       int len = rows.rows() * inner;
-      if (relu) {
-        for (int i = 0; i < len; i++) {
-          if (ub.get(i) > 0f) {
-            if (m != null) {
-              g.put(i, g.get(i) * m.get(i));
-            }
-          } else {
-            g.put(i, 0f);
+      for (int i0 = 0; i0 < len; i0 += RowKernels.BLOCK) {
+        int n = Math.min(RowKernels.BLOCK, len - i0);
+        g.get(i0, valueBlock, 0, n);
+        ub.get(i0, activationBlock, 0, n);
+        if (m != null) {
+          m.get(i0, maskBlock, 0, n);
+        }
+        if (relu) {
+          for (int i = 0; i < n; i++) {
+            valueBlock[i] = activationBlock[i] > 0f ? (m != null ? valueBlock[i] * maskBlock[i] : valueBlock[i]) : 0f;
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            float v = valueBlock[i] * activation.derivative(activationBlock[i]);
+            valueBlock[i] = m != null ? v * maskBlock[i] : v;
           }
         }
-      } else {
-        FloatBuffer zb = pre.buffer();
-        for (int i = 0; i < len; i++) {
-          float v = g.get(i) * activation.derivative(zb.get(i));
-          g.put(i, m != null ? v * m.get(i) : v);
-        }
+        g.put(i0, valueBlock, 0, n);
       }
       w1.backwardWeights(rows, du, grads);
       w1.backwardInput(rows, du, into, accumulate);

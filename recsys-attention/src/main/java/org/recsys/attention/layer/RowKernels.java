@@ -56,10 +56,16 @@ final class RowKernels {
   static void addColumnSums(FloatTensor g, FloatTensor into, int rows, int width) {
     FloatBuffer gb = g.buffer();
     float[] acc = new float[width];
-    for (int r = 0; r < rows; r++) {
-      int o = r * width;
-      for (int j = 0; j < width; j++) {
-        acc[j] += gb.get(o + j);
+    int perBlock = Math.max(1, Math.min(rows, BLOCK / Math.max(width, 1)));
+    float[] block = new float[perBlock * width];
+    for (int r0 = 0; r0 < rows; r0 += perBlock) {
+      int m = Math.min(perBlock, rows - r0);
+      gb.get(r0 * width, block, 0, m * width);
+      for (int r = 0; r < m; r++) {
+        int o = r * width;
+        for (int j = 0; j < width; j++) {
+          acc[j] += block[o + j];
+        }
       }
     }
     FloatBuffer ib = into.buffer();

@@ -129,6 +129,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     private boolean allRows;
     private float[] rowScratch = new float[0];
     private float[] droppedScratch = new float[0];
+    private float[] probsScratch = new float[0];
     private float[] expScratch = new float[0];
 
     Pass(ParameterSet weights, boolean trainable) {
@@ -238,6 +239,13 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       return rowScratch;
     }
 
+    private float[] probsRow(int n) {
+      if (probsScratch.length < n) {
+        probsScratch = new float[n];
+      }
+      return probsScratch;
+    }
+
     private float[] droppedRow(int n) {
       if (droppedScratch.length < n) {
         droppedScratch = new float[n];
@@ -292,8 +300,9 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
         Arrays.fill(row, limit, n, 0f);
         pb.put(ro, row, 0, n);
         if (random != null) {
+          random.fill(dropped, 0, limit, threshold, keepScale);
           for (int j = 0; j < limit; j++) {
-            dropped[j] = random.keep(threshold) ? row[j] * keepScale : 0f;
+            dropped[j] *= row[j];
           }
           Arrays.fill(dropped, limit, n, 0f);
           db.put(ro, dropped, 0, n);
@@ -347,25 +356,34 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       FloatBuffer sc = scratch.buffer();
       FloatBuffer pb = probs.buffer();
       FloatBuffer db = pd.buffer();
+      float[] dRow = row(n);
+      float[] pRow = probsRow(n);
+      float[] kept = dropoutOn ? droppedRow(n) : null;
       for (int i = 0; i < n; i++) {
         int ro = i * n;
         int po = pOff + i * n;
         int limit = causal ? i + 1 : n;
+        sc.get(ro, dRow, 0, limit);
+        pb.get(po, pRow, 0, limit);
+        if (dropoutOn) {
+          db.get(po, kept, 0, limit);
+        }
         float dot = 0f;
         for (int j = 0; j < limit; j++) {
-          float dp = sc.get(ro + j);
+          float dp = dRow[j];
           if (dropoutOn) {
-            dp = db.get(po + j) != 0f ? dp * keepScale : 0f;
-            sc.put(ro + j, dp);
+            dp = kept[j] != 0f ? dp * keepScale : 0f;
+            dRow[j] = dp;
           }
-          dot += dp * pb.get(po + j);
+          dot += dp * pRow[j];
         }
         for (int j = 0; j < limit; j++) {
-          sc.put(ro + j, pb.get(po + j) * (sc.get(ro + j) - dot));
+          dRow[j] = pRow[j] * (dRow[j] - dot);
         }
         for (int j = limit; j < n; j++) {
-          sc.put(ro + j, 0f);
+          dRow[j] = 0f;
         }
+        sc.put(ro, dRow, 0, n);
       }
       // dQ = scale dS K; dK = scale dS^T Q.
       Blas.gemm(false, false, n, dh, n, scale, scratch, 0, n, k, off, size, 0f, gQ, off, size);

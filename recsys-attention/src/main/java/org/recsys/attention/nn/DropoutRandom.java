@@ -46,6 +46,29 @@ public final class DropoutRandom {
     return v >= threshold;
   }
 
+  /**
+   * Writes the next {@code n} decisions at drop rate {@code threshold} into {@code mask[off, off + n)}: {@code keepScale}
+   * for a kept unit, 0 for a dropped one. The same stream as {@code n} calls of {@link #keep(int)}, four decisions
+   * per draw without a branch per unit.
+   */
+  public void fill(float[] mask, int off, int n, int threshold, float keepScale) {
+    int i = off;
+    int end = off + n;
+    while (i < end && left > 0) {
+      mask[i++] = keep(threshold) ? keepScale : 0f;
+    }
+    for (; end - i >= 4; i += 4) {
+      long b = next();
+      mask[i] = (int) (b & 0xFFFF) >= threshold ? keepScale : 0f;
+      mask[i + 1] = (int) ((b >>> 16) & 0xFFFF) >= threshold ? keepScale : 0f;
+      mask[i + 2] = (int) ((b >>> 32) & 0xFFFF) >= threshold ? keepScale : 0f;
+      mask[i + 3] = (int) (b >>> 48) >= threshold ? keepScale : 0f;
+    }
+    while (i < end) {
+      mask[i++] = keep(threshold) ? keepScale : 0f;
+    }
+  }
+
   private long next() {
     long z = (state += 0x9E3779B97F4A7C15L);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

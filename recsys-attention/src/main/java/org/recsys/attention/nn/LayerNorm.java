@@ -129,24 +129,30 @@ public final class LayerNorm {
     FloatBuffer dyb = dy.buffer();
     FloatBuffer hb = xhat.buffer();
     FloatBuffer sb = rstd.buffer();
-    FloatBuffer g = gain.buffer();
     FloatBuffer dg = dGain.buffer();
     FloatBuffer db = dBias.buffer();
     FloatBuffer dxb = dx.buffer();
     float invD = 1f / d;
+    float[] g = new float[d];
+    gain.buffer().get(0, g, 0, d);
     float[] dgAcc = new float[d];
     float[] dbAcc = new float[d];
     float[] dh = new float[d];
+    float[] dyr = new float[d];
+    float[] hr = new float[d];
+    float[] dxr = new float[d];
     for (int r = 0; r < rows; r++) {
       int o = r * d;
+      dyb.get(o, dyr, 0, d);
+      hb.get(o, hr, 0, d);
       float sumDh = 0f;
       float sumDhH = 0f;
       for (int j = 0; j < d; j++) {
-        float dyj = dyb.get(o + j);
-        float h = hb.get(o + j);
+        float dyj = dyr[j];
+        float h = hr[j];
         dgAcc[j] += dyj * h;
         dbAcc[j] += dyj;
-        float v = dyj * g.get(j);
+        float v = dyj * g[j];
         dh[j] = v;
         sumDh += v;
         sumDhH += v * h;
@@ -154,10 +160,17 @@ public final class LayerNorm {
       float meanDh = sumDh * invD;
       float meanDhH = sumDhH * invD;
       float rs = sb.get(r);
-      for (int j = 0; j < d; j++) {
-        float v = rs * (dh[j] - meanDh - hb.get(o + j) * meanDhH);
-        dxb.put(o + j, accumulate ? dxb.get(o + j) + v : v);
+      if (accumulate) {
+        dxb.get(o, dxr, 0, d);
+        for (int j = 0; j < d; j++) {
+          dxr[j] += rs * (dh[j] - meanDh - hr[j] * meanDhH);
+        }
+      } else {
+        for (int j = 0; j < d; j++) {
+          dxr[j] = rs * (dh[j] - meanDh - hr[j] * meanDhH);
+        }
       }
+      dxb.put(o, dxr, 0, d);
     }
     for (int j = 0; j < d; j++) {
       dg.put(j, dg.get(j) + dgAcc[j]);
