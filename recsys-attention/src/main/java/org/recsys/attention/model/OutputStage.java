@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import org.recsys.attention.head.CandidateScratch;
 import org.recsys.attention.head.Scoring;
 import org.recsys.attention.head.Head;
+import org.recsys.attention.layer.RowBuffers;
 import org.recsys.attention.layer.Rows;
 import org.recsys.attention.loss.CandidateLoss;
 import org.recsys.attention.loss.FullLoss;
@@ -42,6 +43,9 @@ final class OutputStage implements AutoCloseable {
   private float[] scores;
   private int[] candidates;
   private final CandidateScratch candidateScratch;
+  private final RowBuffers packedBuffers = new RowBuffers();
+  private FloatTensor packedStates;
+  private FloatTensor packedGradient;
 
   /**
    * @param biasIndex the score bias's position in {@code weights}, or -1 for none
@@ -110,32 +114,81 @@ final class OutputStage implements AutoCloseable {
 
   private double full(FullLoss f, FloatTensor y, int rows, int[] targets, int targetFrom, float invCount,
       FloatTensor dy, WindowItems exclude) {
-    int window = 0;
-    int v = numItems + 1;
     if (logits == null) {
       // Allocated on first use only: CHUNK x (n + 1) floats is large for big catalogues.
-      logits = FloatTensor.zeros((long) CHUNK * v);
-      row = new float[v];
-      scratch = new float[v];
+      logits = FloatTensor.zeros((long) CHUNK * (numItems + 1));
+      row = new float[numItems + 1];
+      scratch = new float[numItems + 1];
     }
+    int[] picked = targetRows(targets, targetFrom, rows);
+    if (picked == null) {
+      return full(f, y, dy, rows, null, targets, targetFrom, invCount, exclude);
+    }
+    // Only some rows predict (the masked-item objective): score just those, packed together, so that the
+    // product with the item table, the largest cost of such a model, skips the rest.
+    if (!packedBuffers.fits(picked.length)) {
+      packedStates = packedBuffers.allocate(dim);
+      packedGradient = packedBuffers.allocate(dim);
+    }
+    FloatBuffer yb = y.buffer();
+    FloatBuffer sb = packedStates.buffer();
+    float[] r = new float[dim];
+    for (int i = 0; i < picked.length; i++) {
+      yb.get(picked[i] * dim, r, 0, dim);
+      sb.put(i * dim, r, 0, dim);
+    }
+    double total = full(f, packedStates, packedGradient, picked.length, picked, targets, targetFrom, invCount,
+        exclude);
+    dy.fill(0, rows * dim, 0f);
+    FloatBuffer gb = packedGradient.buffer();
+    FloatBuffer db = dy.buffer();
+    for (int i = 0; i < picked.length; i++) {
+      gb.get(i * dim, r, 0, dim);
+      db.put(picked[i] * dim, r, 0, dim);
+    }
+    return total;
+  }
+
+  /** The rows with a target, or null when every row has one. */
+  private static int[] targetRows(int[] targets, int targetFrom, int rows) {
+    int count = 0;
+    for (int r = 0; r < rows; r++) {
+      count += targets[targetFrom + r] != 0 ? 1 : 0;
+    }
+    if (count == rows) {
+      return null;
+    }
+    int[] picked = new int[count];
+    for (int r = 0, k = 0; r < rows; r++) {
+      if (targets[targetFrom + r] != 0) {
+        picked[k++] = r;
+      }
+    }
+    return picked;
+  }
+
+  /**
+   * The full loss over {@code count} rows of {@code states}, each with a target, row {@code i} standing for batch
+   * row {@code rowOf[i]} ({@code i} itself when {@code rowOf} is null).
+   */
+  private double full(FullLoss f, FloatTensor states, FloatTensor dStates, int count, int[] rowOf, int[] targets,
+      int targetFrom, float invCount, WindowItems exclude) {
+    int window = 0;
+    int v = numItems + 1;
     FloatBuffer lb = logits.buffer();
     float[] x = row;
     double total = 0;
-    for (int c0 = 0; c0 < rows; c0 += CHUNK) {
-      int m = Math.min(CHUNK, rows - c0);
-      scoring.scoreAll(y, c0, m, logits);
+    for (int c0 = 0; c0 < count; c0 += CHUNK) {
+      int m = Math.min(CHUNK, count - c0);
+      scoring.scoreAll(states, c0, m, logits);
       for (int i = 0; i < m; i++) {
         int ro = i * v;
-        int target = targets[targetFrom + c0 + i];
-        if (target == 0) {
-          logits.fill(ro, ro + v, 0f);
-          continue;
-        }
+        int g = targetFrom + (rowOf == null ? c0 + i : rowOf[c0 + i]);
+        int target = targets[g];
         lb.get(ro, x, 0, v);
         int from = 0;
         int to = 0;
         if (exclude != null) {
-          int g = targetFrom + c0 + i;
           while (exclude.start()[window + 1] <= g) {
             window++;
           }
@@ -145,7 +198,7 @@ final class OutputStage implements AutoCloseable {
         total += f.apply(x, scratch, v, target, invCount, exclude, from, to);
         lb.put(ro, x, 0, v);
       }
-      scoring.backAll(logits, y, c0, m, dy, row, scratch);
+      scoring.backAll(logits, states, c0, m, dStates, row, scratch);
     }
     return total;
   }
@@ -163,6 +216,7 @@ final class OutputStage implements AutoCloseable {
   @Override
   public void close() {
     candidateScratch.close();
+    packedBuffers.close();
     if (logits != null) {
       logits.close();
       logits = null;
