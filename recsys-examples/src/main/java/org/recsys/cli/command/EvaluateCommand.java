@@ -2,6 +2,7 @@ package org.recsys.cli.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.recsys.api.EvaluationReport;
 import org.recsys.api.NonFiniteScoreException;
@@ -9,9 +10,11 @@ import org.recsys.api.TrainedModel;
 import org.recsys.cli.UsageException;
 import org.recsys.cli.experiment.Experiment;
 import org.recsys.cli.experiment.ExperimentRunner;
+import org.recsys.cli.experiment.RunMode;
 import org.recsys.cli.experiment.SavedModels;
 import org.recsys.cli.progress.StopSignal;
 import org.recsys.cli.report.RunFiles;
+import org.recsys.cli.report.RunRecord;
 import org.recsys.cli.wiring.ComponentModules;
 import org.recsys.cli.wiring.Registries;
 import org.recsys.eval.MarkdownTables;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = {"Re-evaluate a saved model.",
         "Evaluates a saved model on the test split of a config's data, under its evaluation protocol.",
-        "Without --config, a run directory's own config.resolved.yaml is used."})
+        "Without --config, a run directory's own config.resolved.yaml is used. With --out, the result is also",
+        "written as a run directory (config, metrics, per-case values, reports; no model) that compare reads."})
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConfigOptions config;
@@ -33,6 +37,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR", description = "A model or run directory.")
   Path model;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Also write the evaluation as a run directory here, for recsys compare.")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace a finished run directory at --out.")
+  boolean overwrite;
 
   @Override
   public Integer call() throws Exception {
@@ -57,13 +68,23 @@ public final class EvaluateCommand implements Callable<Integer> {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
       EvaluationReport report;
       try {
-        report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+        if (out == null) {
+          report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+        } else {
+          RunRecord trained = Files.isRegularFile(runDir.resolve(RunFiles.METRICS)) ? RunFiles.readRecord(runDir) : null;
+          RunRecord record = runner.evaluateInto(experiment, runner.prepare(experiment), m, runDir, trained, out,
+              overwrite ? RunMode.OVERWRITE : RunMode.NEW);
+          report = record.asReport(Map.of());
+        }
       } catch (NonFiniteScoreException e) {
         throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());
       }
-      var out = spec.commandLine().getOut();
-      out.print(MarkdownTables.report(report));
-      out.flush();
+      var stdout = spec.commandLine().getOut();
+      stdout.print(MarkdownTables.report(report));
+      if (out != null) {
+        stdout.printf("%nrun directory: %s (report.html, metrics.json, per-case.tsv)%n", out);
+      }
+      stdout.flush();
     }
     return 0;
   }

@@ -191,25 +191,14 @@ public final class ExperimentRunner {
 
       Map<String, MetricSummary> validationMetrics = validation.isEmpty() ? Map.of()
           : validator.evaluate(model, validation).metrics();
-      List<String> warnings = new ArrayList<>(split.warnings());
-      String dataWarning = data.loaded().provenance().get("preprocess." + Preprocessor.WARNING);
-      if (dataWarning != null) {
-        warnings.add(dataWarning);
-      }
-      if (experiment.data().usesSynthetic()) {
-        // Synthetic users share no clock and no drift, so the leave-one-out time-leak warning does not apply.
-        warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
-      }
+      List<String> warnings = warnings(experiment, data);
       Map<String, Object> dataSummary = dataSummary(data, split, warnings);
       record = new RunRecord(dir.name(), experiment.model().name(), report.protocol(),
           report.cases(), report.metrics(), validationMetrics, EpochLog.read(epochFile), kept.bestEpoch(), trainSeconds, evalSeconds,
           dataSummary, provenance);
       // Charts cannot be drawn once the JVM is shutting down (Java2D registers shutdown hooks): stop before.
       phase = checkStop("before writing the report", work);
-      RunFiles.writePerCase(work, test, report);
-      RunFiles.writeRecord(work, record);
-      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
-      AtomicFiles.writeString(work.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
+      writeResults(work, test, report, record, warnings);
     } catch (RunStoppedException stopped) {
       throw stopped;
     } catch (RuntimeException failed) {
@@ -231,6 +220,40 @@ public final class ExperimentRunner {
    */
   public EvaluationReport evaluate(Experiment experiment, PreparedData data, TrainedModel model, Path candidatesDir)
       throws IOException {
+    return evaluator(experiment, data).evaluate(model, testCases(experiment, data, model, candidatesDir));
+  }
+
+  /**
+   * Evaluates a saved model as {@link #evaluate} does and writes the result as a finished run directory in
+   * {@code runDir}: the config, metrics, per-case values and reports, but no model. {@code recsys compare} reads
+   * it as any run, so a model trained under one protocol can be compared under another. The training figures
+   * (epochs, best epoch, training time, validation metrics) are those of {@code trained}, the model's own run,
+   * or empty when it is not known.
+   */
+  public RunRecord evaluateInto(Experiment experiment, PreparedData data, TrainedModel model, Path candidatesDir,
+      RunRecord trained, Path runDir, RunMode mode) throws IOException {
+    RunDirectory dir = RunDirectory.of(runDir);
+    Path work = dir.begin(mode);
+    AtomicFiles.writeString(work.resolve(RunFiles.CONFIG), RunIdentity.configText(experiment));
+    List<EvalCase> test = testCases(experiment, data, model, candidatesDir);
+    long t0 = System.nanoTime();
+    EvaluationReport report = evaluator(experiment, data).evaluate(model, test);
+    double evalSeconds = (System.nanoTime() - t0) / 1e9;
+    List<String> warnings = warnings(experiment, data);
+    Map<String, Object> dataSummary = dataSummary(data, data.split(), warnings);
+    dataSummary.put("evaluatedModel", candidatesDir.toAbsolutePath().normalize().toString());
+    RunRecord record = new RunRecord(dir.name(), experiment.model().name(), report.protocol(), report.cases(),
+        report.metrics(), trained == null ? Map.of() : trained.validation(),
+        trained == null ? List.of() : trained.epochs(), trained == null ? 0 : trained.bestEpoch(),
+        trained == null ? 0 : trained.trainSeconds(), evalSeconds, dataSummary,
+        Provenance.capture(data.checksum(), experiment.seed()));
+    writeResults(work, test, report, record, warnings);
+    dir.commit();
+    return record;
+  }
+
+  private List<EvalCase> testCases(Experiment experiment, PreparedData data, TrainedModel model, Path candidatesDir)
+      throws IOException {
     DataSplit split = data.split();
     if (!model.vocabulary().equals(split.train().items())) {
       throw new IllegalArgumentException("the model's vocabulary (" + model.vocabulary().size() + " items) differs from"
@@ -245,9 +268,33 @@ public final class ExperimentRunner {
           : SampledCandidates.generate(test, sampler(experiment, split, experiment.seed() * 31 + 2),
               experiment.candidates().negatives(), experiment.seed() * 31 + 2).attachTo(test);
     }
-    Evaluator evaluator = experiment.evaluation().evaluator(experiment.seed(), split.protocol(),
-        ItemPopularity.fromDataset(split.train()));
-    return evaluator.evaluate(model, test);
+    return test;
+  }
+
+  private static Evaluator evaluator(Experiment experiment, PreparedData data) {
+    return experiment.evaluation().evaluator(experiment.seed(), data.split().protocol(),
+        ItemPopularity.fromDataset(data.split().train()));
+  }
+
+  private static List<String> warnings(Experiment experiment, PreparedData data) {
+    List<String> warnings = new ArrayList<>(data.split().warnings());
+    String dataWarning = data.loaded().provenance().get("preprocess." + Preprocessor.WARNING);
+    if (dataWarning != null) {
+      warnings.add(dataWarning);
+    }
+    if (experiment.data().usesSynthetic()) {
+      // Synthetic users share no clock and no drift, so the leave-one-out time-leak warning does not apply.
+      warnings.removeIf(w -> w.startsWith("leave-one-out on data with real timestamps"));
+    }
+    return warnings;
+  }
+
+  private static void writeResults(Path work, List<EvalCase> test, EvaluationReport report, RunRecord record,
+      List<String> warnings) throws IOException {
+    RunFiles.writePerCase(work, test, report);
+    RunFiles.writeRecord(work, record);
+    AtomicFiles.writeString(work.resolve(RunFiles.REPORT_MD), MarkdownReport.render(record, warnings));
+    AtomicFiles.writeString(work.resolve(RunFiles.REPORT_HTML), HtmlReport.render(record, warnings));
   }
 
   /** Stops the run here when a stop was asked for; returns {@code when}, the phase about to start. */

@@ -113,6 +113,46 @@ class CommandsEndToEndTest {
   }
 
   @Test
+  void evaluateOutWritesARunThatCompareReadsUnderTheNewProtocol() throws Exception {
+    Path sampledA = run("a", "--set", "evaluation.protocol=sampled", "--set", "evaluation.candidates.negatives=15",
+        "--set", "model.decay=0.9");
+    Path sampledB = run("b", "--set", "evaluation.protocol=sampled", "--set", "evaluation.candidates.negatives=15",
+        "--set", "model.decay=0.1");
+    Path fullA = dir.resolve("a-full");
+    Path fullB = dir.resolve("b-full");
+    for (Path[] p : new Path[][] {{sampledA, fullA}, {sampledB, fullB}}) {
+      CliTestSupport r = CliTestSupport.run("evaluate", "--model", p[0].toString(), "--set", "evaluation.protocol=full",
+          "--out", p[1].toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("protocol=full").contains("run directory: " + p[1]);
+    }
+    // The written run holds the full-ranking metrics that a plain evaluate prints, and its training's epochs.
+    var record = RunFiles.readRecord(fullA);
+    assertThat(record.protocol()).containsEntry("protocol", "full");
+    assertThat(record.epochs()).isEqualTo(RunFiles.readRecord(sampledA).epochs());
+    CliTestSupport plain = CliTestSupport.run("evaluate", "--model", sampledA.toString(), "--set",
+        "evaluation.protocol=full");
+    assertThat(plain.out()).contains(String.format(java.util.Locale.ROOT, "%.4f", record.metrics().get("NDCG@10").mean()));
+    assertThat(RunFiles.readPerCase(fullA).users()).hasSize(record.cases());
+    assertThat(fullA.resolve(RunFiles.REPORT_HTML)).exists();
+    // compare reads the re-evaluated runs together, and refuses to mix them with the sampled ones.
+    CliTestSupport compare = CliTestSupport.run("compare", fullA.toString(), fullB.toString());
+    assertThat(compare.exitCode()).as(compare.err()).isZero();
+    assertThat(compare.out()).contains("| a-full | test-recency |").contains("b-full vs a-full");
+    CliTestSupport mixed = CliTestSupport.run("compare", fullA.toString(), sampledB.toString());
+    assertThat(mixed.exitCode()).isEqualTo(1);
+    assertThat(mixed.err()).contains("'protocol' is 'full' in a-full but 'sampled' in b");
+    // A finished directory is replaced only when asked.
+    CliTestSupport again = CliTestSupport.run("evaluate", "--model", sampledA.toString(), "--out", fullA.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("--overwrite");
+    CliTestSupport replaced = CliTestSupport.run("evaluate", "--model", sampledA.toString(), "--out", fullA.toString(),
+        "--overwrite");
+    assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+    assertThat(RunFiles.readRecord(fullA).protocol()).containsEntry("protocol", "sampled");
+  }
+
+  @Test
   void dataStatsAndConvert() throws Exception {
     Path file = dir.resolve("tiny.txt");
     Files.writeString(file, "u1 a\nu1 b\nu1 c\nu2 b\nu2 c\nu2 d\nu2 a\n");
