@@ -41,8 +41,7 @@ public record Dropout(String name, int size, double rate) implements Layer {
     private final int threshold = DropoutRandom.threshold(rate);
     private final float keepScale = rate > 0 ? (float) (1 / (1 - rate)) : 1f;
     private final RowBuffers buffers = new RowBuffers();
-    private final float[] maskBlock = new float[RowKernels.BLOCK];
-    private final float[] valueBlock = new float[RowKernels.BLOCK];
+    private final DropoutSweep sweep = new DropoutSweep();
     private final float[] residualBlock = new float[RowKernels.BLOCK];
     private FloatTensor mask;
     private FloatTensor out;
@@ -75,28 +74,19 @@ public record Dropout(String name, int size, double rate) implements Layer {
         }
         return;
       }
-      FloatBuffer m = mask.buffer();
-      for (int s = 0; s < rows.count(); s++) {
-        DropoutRandom random = rows.random(s);
-        int to = rows.start(s + 1) * size;
-        for (int i0 = rows.start(s) * size; i0 < to; i0 += RowKernels.BLOCK) {
-          int n = Math.min(RowKernels.BLOCK, to - i0);
-          random.fill(maskBlock, 0, n, threshold, keepScale);
-          x.get(i0, valueBlock, 0, n);
-          if (res == null) {
-            for (int i = 0; i < n; i++) {
-              valueBlock[i] *= maskBlock[i];
-            }
-          } else {
-            res.get(i0, residualBlock, 0, n);
-            for (int i = 0; i < n; i++) {
-              valueBlock[i] = residualBlock[i] + valueBlock[i] * maskBlock[i];
-            }
+      sweep.run(rows, size, threshold, keepScale, in, mask, (i0, values, mk, n) -> {
+        if (res == null) {
+          for (int i = 0; i < n; i++) {
+            values[i] *= mk[i];
           }
-          m.put(i0, maskBlock, 0, n);
-          o.put(i0, valueBlock, 0, n);
+        } else {
+          res.get(i0, residualBlock, 0, n);
+          for (int i = 0; i < n; i++) {
+            values[i] = residualBlock[i] + values[i] * mk[i];
+          }
         }
-      }
+        o.put(i0, values, 0, n);
+      });
     }
 
     @Override

@@ -69,9 +69,10 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
     private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
     private final RowBuffers buffers = new RowBuffers();
     private final boolean relu = activation == Activation.RELU;
-    private final float[] maskBlock = new float[RowKernels.BLOCK];
+    private final DropoutSweep sweep = new DropoutSweep();
     private final float[] valueBlock = new float[RowKernels.BLOCK];
     private final float[] activationBlock = new float[RowKernels.BLOCK];
+    private final float[] maskBlock = new float[RowKernels.BLOCK];
     private FloatTensor u;
     private FloatTensor pre;
     private FloatTensor mask;
@@ -123,22 +124,13 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
         }
         return;
       }
-      FloatBuffer mb = mask.buffer();
-      for (int s = 0; s < rows.count(); s++) {
-        DropoutRandom random = rows.random(s);
-        int to = rows.start(s + 1) * inner;
-        for (int i0 = rows.start(s) * inner; i0 < to; i0 += RowKernels.BLOCK) {
-          int n = Math.min(RowKernels.BLOCK, to - i0);
-          random.fill(maskBlock, 0, n, threshold, keepScale);
-          ub.get(i0, valueBlock, 0, n);
-          for (int i = 0; i < n; i++) {
-            float v = valueBlock[i] * maskBlock[i];
-            valueBlock[i] = v > 0f ? v : 0f;
-          }
-          mb.put(i0, maskBlock, 0, n);
-          ub.put(i0, valueBlock, 0, n);
+      sweep.run(rows, inner, threshold, keepScale, u, mask, (i0, values, mk, n) -> {
+        for (int i = 0; i < n; i++) {
+          float v = values[i] * mk[i];
+          values[i] = v > 0f ? v : 0f;
         }
-      }
+        ub.put(i0, values, 0, n);
+      });
     }
 
     // A smooth activation's derivative needs the pre-activation, kept in pre when training.
@@ -160,24 +152,15 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
         }
         return;
       }
-      FloatBuffer mb = mask.buffer();
-      for (int s = 0; s < rows.count(); s++) {
-        DropoutRandom random = rows.random(s);
-        int to = rows.start(s + 1) * inner;
-        for (int i0 = rows.start(s) * inner; i0 < to; i0 += RowKernels.BLOCK) {
-          int n = Math.min(RowKernels.BLOCK, to - i0);
-          random.fill(maskBlock, 0, n, threshold, keepScale);
-          ub.get(i0, valueBlock, 0, n);
-          if (zb != null) {
-            zb.put(i0, valueBlock, 0, n);
-          }
-          for (int i = 0; i < n; i++) {
-            valueBlock[i] = activation.apply(valueBlock[i]) * maskBlock[i];
-          }
-          mb.put(i0, maskBlock, 0, n);
-          ub.put(i0, valueBlock, 0, n);
+      sweep.run(rows, inner, threshold, keepScale, u, mask, (i0, values, mk, n) -> {
+        if (zb != null) {
+          zb.put(i0, values, 0, n);
         }
-      }
+        for (int i = 0; i < n; i++) {
+          values[i] = activation.apply(values[i]) * mk[i];
+        }
+        ub.put(i0, values, 0, n);
+      });
     }
 
     @Override
