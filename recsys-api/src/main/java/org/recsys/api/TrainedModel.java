@@ -11,6 +11,14 @@ public interface TrainedModel extends Recommender {
   /** The component name this model was built under, e.g. {@code "sasrec"}. */
   String type();
 
+  /**
+   * What reports call the model: the name it was configured under, e.g. {@code sasrec} for a preset of the
+   * composed {@code sequential} type. Its {@link #type()} unless the model says otherwise.
+   */
+  default String name() {
+    return type();
+  }
+
   /** The item vocabulary the model's ids refer to. */
   ItemVocabulary vocabulary();
 

@@ -70,6 +70,7 @@ public final class ComposedModel extends EncoderScorerModel<DenseStates> impleme
   }
 
   /** What runs and reports call the model (the spec's name, e.g. {@code sasrec}). */
+  @Override
   public String name() {
     return spec.name();
   }

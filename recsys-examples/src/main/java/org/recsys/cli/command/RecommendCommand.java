@@ -133,9 +133,9 @@ public final class RecommendCommand implements Callable<Integer> {
         List<Explanation> explanations = new OcclusionExplainer(m, Runtime.getRuntime().availableProcessors())
             .recommend(h, k, exclude);
         AttentionMaps attention = m instanceof AttentionExplainable a ? a.attention(h) : null;
-        report = ExplanationReport.explained(m.type(), given, known, explanations, attention, vocab, titleMap);
+        report = ExplanationReport.explained(m.name(), given, known, explanations, attention, vocab, titleMap);
       } else {
-        report = ExplanationReport.plain(m.type(), given, m.recommend(h, k, exclude), vocab, titleMap);
+        report = ExplanationReport.plain(m.name(), given, m.recommend(h, k, exclude), vocab, titleMap);
       }
     } catch (NonFiniteScoreException e) {
       throw new NonFiniteScoreException(modelDir + ": " + e.getMessage());

@@ -27,7 +27,7 @@ public final class ExplanationTable {
     if (!report.unknown().isEmpty()) {
       out.append(", ").append(report.unknown().size()).append(" unknown id(s) left out");
     }
-    out.append(" (model type ").append(report.model()).append("):\n");
+    out.append(" (model ").append(report.model()).append("):\n");
     for (ExplainedItem item : report.recommendations()) {
       out.append(String.format(Locale.ROOT, "%n%d. %s  (score %.5f)%n", item.rank(), item.label(), item.score()));
       if (item.drivers().isEmpty()) {

@@ -76,7 +76,7 @@ class RecommendExplainTest {
     CliTestSupport r = recommend(sasrec, "--explain", "--explain-top", "2");
     assertThat(r.err()).contains("1 unknown item id(s)").contains("no-such-item");
     String out = r.out();
-    assertThat(out).contains("for a history of 3 item(s), 1 unknown id(s) left out").contains("1. ").contains("3. ")
+    assertThat(out).contains("(model sasrec)").contains("for a history of 3 item(s), 1 unknown id(s) left out").contains("1. ").contains("3. ")
         .contains("drop").contains("share").contains("occlusion")
         .contains("Attention weights of the last position").contains("not what caused")
         .contains("encoder.block0.attention, head 0 (self-attention)")
@@ -97,7 +97,7 @@ class RecommendExplainTest {
   void jsonParsesBackWithEveryDriverAsTheLibraryComputesIt() throws Exception {
     CliTestSupport r = recommend(sasrec, "--explain", "--format", "json");
     JsonNode root = JSON.readTree(r.out());
-    assertThat(root.path("model").asText()).isEqualTo("sequential");
+    assertThat(root.path("model").asText()).isEqualTo("sasrec");
     assertThat(root.path("history")).hasSize(4);
     assertThat(root.path("history").get(1).path("known").asBoolean()).isFalse();
     assertThat(root.path("history").get(2).path("title").asText()).isEqualTo(NASTY);
