@@ -34,8 +34,11 @@ public record EvaluationConfig(String protocol, List<Integer> ks, List<String> m
       metrics = List.copyOf(metrics);
     }
     if (excludeSeen != null && !p.canExcludeSeen()) {
+      // A run's config carries excludeSeen; re-evaluating it under another protocol must say how to drop the key.
       throw new ConfigException("evaluation.excludeSeen", "excludeSeen does not apply to the " + protocol
-          + " protocol; it leaves the history out of protocols that rank the whole catalog, such as full");
+          + " protocol; it leaves the history out of protocols that rank the whole catalog, such as full. Leave the"
+          + " key out; to switch a config that has it, replace the whole section, e.g. evaluation={protocol: "
+          + protocol + "}");
     }
     // Null where it does not apply, so that a config written back from this record binds again.
     excludeSeen = p.canExcludeSeen() ? excludeSeen == null || excludeSeen : null;

@@ -42,6 +42,7 @@ class EvaluationConfigTest {
     assertThatThrownBy(() -> new EvaluationConfig(null, List.of(10, 10), null, null, null, null, null))
         .hasMessageContaining("cutoff 10 is given twice");
     assertThatThrownBy(() -> new EvaluationConfig("sampled", null, null, false, null, null, null))
+        .hasMessageContaining("replace the whole section, e.g. evaluation={protocol: sampled}")
         .extracting(e -> ((ConfigException) e).key()).isEqualTo("evaluation.excludeSeen");
     assertThatThrownBy(() -> new EvaluationConfig(null, null, null, null, 0, null, null))
         .extracting(e -> ((ConfigException) e).key()).isEqualTo("evaluation.batchSize");
