@@ -98,43 +98,15 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
       ensure(rows.rows());
       dropoutOn = rows.training() && trainable && dropout > 0;
       w1.forward(rows, in, u);
-      if (relu) {
-        reluForward(rows);
-      } else {
-        smoothForward(rows);
-      }
+      activate(rows);
       FloatTensor y = into == null ? out : into;
       w2.forward(rows, u, y);
       return y;
     }
 
-    // ReLU commutes with the positive dropout scale, so its own output is all the backward needs.
-    private void reluForward(Rows rows) {
-      FloatBuffer ub = u.buffer();
-      if (!dropoutOn) {
-        int len = rows.rows() * inner;
-        for (int i0 = 0; i0 < len; i0 += RowKernels.BLOCK) {
-          int n = Math.min(RowKernels.BLOCK, len - i0);
-          ub.get(i0, valueBlock, 0, n);
-          for (int i = 0; i < n; i++) {
-            float v = valueBlock[i];
-            valueBlock[i] = v > 0f ? v : 0f;
-          }
-          ub.put(i0, valueBlock, 0, n);
-        }
-        return;
-      }
-      sweep.run(rows, inner, threshold, keepScale, u, mask, (i0, values, mk, n) -> {
-        for (int i = 0; i < n; i++) {
-          float v = values[i] * mk[i];
-          values[i] = v > 0f ? v : 0f;
-        }
-        ub.put(i0, values, 0, n);
-      });
-    }
-
-    // A smooth activation's derivative needs the pre-activation, kept in pre when training.
-    private void smoothForward(Rows rows) {
+    // The activation in place on u. A smooth activation's derivative needs the pre-activation, kept in pre when
+    // training; ReLU commutes with the positive dropout scale, so its own output is all its backward needs.
+    private void activate(Rows rows) {
       FloatBuffer ub = u.buffer();
       FloatBuffer zb = pre == null ? null : pre.buffer();
       if (!dropoutOn) {

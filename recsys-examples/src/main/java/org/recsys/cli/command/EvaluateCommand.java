@@ -68,11 +68,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       ExperimentRunner runner = new ExperimentRunner(spec.commandLine().getOut(), true, stop);
       EvaluationReport report;
       try {
+        ExperimentRunner.PreparedData data = runner.prepare(experiment);
         if (out == null) {
-          report = runner.evaluate(experiment, runner.prepare(experiment), m, runDir);
+          report = runner.evaluate(experiment, data, m, runDir);
         } else {
           RunRecord trained = Files.isRegularFile(runDir.resolve(RunFiles.METRICS)) ? RunFiles.readRecord(runDir) : null;
-          RunRecord record = runner.evaluateInto(experiment, runner.prepare(experiment), m, runDir, trained, out,
+          RunRecord record = runner.evaluateInto(experiment, data, m, runDir, trained, out,
               overwrite ? RunMode.OVERWRITE : RunMode.NEW);
           report = record.asReport(Map.of());
         }
