@@ -25,9 +25,11 @@ import org.recsys.api.ScoredItem;
  * asks. It does not add up across items (two items that each suffice alone both show a small drop), which is
  * why shares are given relative to the total rather than as parts of the score.
  *
- * <p>With more than one thread, the {@code n + 1} histories are split into contiguous parts scored at once (the
- * calling thread takes the first): the scores are the ones one call gives, as a model's scores do not depend on
- * the batch beyond rounding.
+ * <p>With more than one thread, the {@code n + 1} histories are dealt into interleaved parts (history {@code i}
+ * to part {@code i mod parts}, the calling thread taking part 0), each scored at once: the scores are the ones
+ * one call gives, as a model's scores do not depend on the batch beyond rounding. Interleaving gives each part
+ * variants from all along the history, so that a model whose cost depends on where the left-out item lies (a
+ * causal encoder computes the rows before it once for all the variants of a batch) gets equal parts.
  *
  * <p>Thread-safe when the model is (every {@link Recommender} is).
  */
@@ -134,15 +136,19 @@ public final class OcclusionExplainer {
     return scores;
   }
 
-  /** Scores part {@code part} of {@code parts} into {@code scores}; the failure, or null. */
+  /** Scores part {@code part} of {@code parts} (every {@code parts}-th history); returns the failure or null. */
   private RuntimeException scorePart(List<int[]> batch, int[] items, int part, int parts, float[][] scores) {
-    int from = (int) ((long) batch.size() * part / parts);
-    int to = (int) ((long) batch.size() * (part + 1) / parts);
     try {
-      int[][] candidates = new int[to - from][];
+      List<int[]> histories = new ArrayList<>(batch.size() / parts + 1);
+      for (int i = part; i < batch.size(); i += parts) {
+        histories.add(batch.get(i));
+      }
+      int[][] candidates = new int[histories.size()][];
       Arrays.fill(candidates, items);
-      float[][] s = model.scoreCandidates(batch.subList(from, to), candidates);
-      System.arraycopy(s, 0, scores, from, to - from);
+      float[][] s = model.scoreCandidates(histories, candidates);
+      for (int j = 0; j < s.length; j++) {
+        scores[part + j * parts] = s[j];
+      }
       return null;
     } catch (RuntimeException e) {
       return e;

@@ -35,6 +35,17 @@ public interface Layer {
   }
 
   /**
+   * Whether, at inference, the layer's pass computes a sequence whose first rows another sequence of the pass holds
+   * ({@link Rows#shared}): reading those rows from there, as if they were the sequence's own. Only a causal layer
+   * can, since no later row changes an earlier one's output; the encoder packs shared prefixes once only when
+   * every layer can ({@link org.recsys.attention.train.PackedSequences#sharingPrefixes}). A layer that keeps
+   * state across rows (a recurrence, a window of the last rows) says false, the default.
+   */
+  default boolean sharesPrefixes() {
+    return false;
+  }
+
+  /**
    * Whether the native backend can train this layer (it has a hand-written backward pass). A block defined only
    * as a graph for the dl4j backend says false, and the native backend refuses it, naming it, at config time.
    */

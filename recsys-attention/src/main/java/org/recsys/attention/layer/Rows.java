@@ -14,6 +14,7 @@ import org.recsys.attention.train.PackedSequences;
  */
 public final class Rows {
   private PackedSequences batch;
+  private int seqFrom;
   private int count;
   private int rowFrom;
   private int rows;
@@ -32,6 +33,7 @@ public final class Rows {
   public Rows reset(PackedSequences packed, int from, int to, boolean training, long seed) {
     batch = packed;
     batchRow = null;
+    seqFrom = from;
     count = to - from;
     rowFrom = packed.start[from];
     rows = packed.start[to] - rowFrom;
@@ -44,6 +46,18 @@ public final class Rows {
       localStart[s] = packed.start[from + s] - rowFrom;
       if (s > 0) {
         longest = Math.max(longest, localStart[s] - localStart[s - 1]);
+      }
+    }
+    if (packed.sharesPrefixes()) {
+      if (training) {
+        throw new IllegalArgumentException("a training pass over sequences that share prefixes");
+      }
+      for (int s = from; s < to; s++) {
+        int root = packed.prefixRoot(s);
+        if (root >= 0 && (root < from || root >= to)) {
+          throw new IllegalArgumentException("sequence " + s + " shares its first rows with sequence " + root
+              + ", outside the pass's sequences [" + from + ", " + to + ")");
+        }
       }
     }
     if (training) {
@@ -68,6 +82,7 @@ public final class Rows {
    */
   public Rows resetToLastRows(Rows full) {
     batch = full.batch;
+    seqFrom = full.seqFrom;
     count = full.count;
     rowFrom = 0;
     training = false;
@@ -113,6 +128,28 @@ public final class Rows {
   /** The rows of sequence {@code s}. */
   public int length(int s) {
     return localStart[s + 1] - localStart[s];
+  }
+
+  /**
+   * How many rows of sequence {@code s} come before its own, shared with another sequence of this pass that holds
+   * them at {@link #sharedStart(int)} ({@link PackedSequences#sharingPrefixes}); 0 for most sequences. Only
+   * causal layers at inference see such sequences.
+   */
+  public int shared(int s) {
+    return batch.sharedRows(seqFrom + s);
+  }
+
+  /**
+   * The local row where sequence {@code s}'s {@link #shared(int)} rows start, in the sequence holding them (a view
+   * of whole sequences only, not of {@link #resetToLastRows last rows}).
+   */
+  public int sharedStart(int s) {
+    return batch.start[batch.prefixRoot(seqFrom + s)] - rowFrom;
+  }
+
+  /** Whether any sequence of the batch shares rows with another ({@link #shared(int)}). */
+  public boolean sharesPrefixes() {
+    return batch.sharesPrefixes();
   }
 
   /** The longest sequence's length. */

@@ -65,6 +65,12 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
     return causal;
   }
 
+  /** A causal one: its rows' keys may lie in another sequence of the pass, the rest of its work is row by row. */
+  @Override
+  public boolean sharesPrefixes() {
+    return causal;
+  }
+
   @Override
   public int inputSize() {
     return size;
@@ -186,21 +192,32 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       wq.forward(last, qLast, q);
       FloatBuffer pb = probs.buffer();
       for (int s = 0; s < rows.count(); s++) {
-        int n = rows.length(s);
-        if (n == 0) {
+        int m = rows.length(s);
+        if (m == 0) {
           continue;
         }
+        int shared = rows.shared(s);
+        int n = shared + m;
         int c = last.start(s);
         for (int h = 0; h < heads; h++) {
           int kOff = rows.start(s) * size + h * dh;
           int qOff = c * size + h * dh;
-          // The last row attends to every row of its sequence, causal or not.
-          Blas.gemm(false, true, 1, n, dh, scale, q, qOff, size, k, kOff, size, 0f, probs, 0, n);
+          // The last row attends to every row of its sequence, causal or not: the shared rows (held by another
+          // sequence), then its own.
+          int sharedOff = shared > 0 ? rows.sharedStart(s) * size + h * dh : 0;
+          if (shared > 0) {
+            Blas.gemm(false, true, 1, shared, dh, scale, q, qOff, size, k, sharedOff, size, 0f, probs, 0, n);
+          }
+          Blas.gemm(false, true, 1, m, dh, scale, q, qOff, size, k, kOff, size, 0f, probs, shared, n);
           float[] row = row(n);
           pb.get(0, row, 0, n);
           softmax(row, n);
           pb.put(0, row, 0, n);
-          Blas.gemm(false, false, 1, dh, n, 1f, probs, 0, n, v, kOff, size, 0f, att, qOff, size);
+          if (shared > 0) {
+            Blas.gemm(false, false, 1, dh, shared, 1f, probs, 0, n, v, sharedOff, size, 0f, att, qOff, size);
+          }
+          Blas.gemm(false, false, 1, dh, m, 1f, probs, shared, n, v, kOff, size, shared > 0 ? 1f : 0f, att, qOff,
+              size);
         }
       }
       if (residualLast != null) {
@@ -215,17 +232,11 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
      * 43% of scoring's time; BENCHMARKS.md).
      */
     private void softmax(float[] x, int len) {
-      float max = Float.NEGATIVE_INFINITY;
-      for (int j = 0; j < len; j++) {
-        max = Math.max(max, x[j]);
-      }
-      for (int j = 0; j < len; j++) {
-        x[j] -= max;
-      }
+      float max = Reductions.max(x, len);
       if (expScratch.length < len) {
         expScratch = new float[len];
       }
-      VectorExp.expInPlace(x, expScratch, len);
+      VectorExp.expInPlace(x, max, expScratch, len);
       float inv = 1f / Reductions.sum(x, len);
       for (int j = 0; j < len; j++) {
         x[j] *= inv;
@@ -259,46 +270,61 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       if (!allRows) {
         throw new IllegalStateException(name + ": the last forward computed only the last rows");
       }
-      int n = rows.length(s);
+      int m = rows.length(s);
+      int n = rows.shared(s) + m;
       List<RowAttention> out = new ArrayList<>(heads);
       for (int h = 0; h < heads; h++) {
         float[] w = new float[n];
-        if (n > 0) {
-          probs.buffer().get(attnOff[s] + h * n * n + (n - 1) * n, w, 0, n);
+        if (m > 0) {
+          probs.buffer().get(attnOff[s] + h * m * n + (m - 1) * n, w, 0, n);
         }
         out.add(new RowAttention(name, "self-attention", h, w));
       }
       return out;
     }
 
-    private void headForward(Rows rows, FloatTensor pd, int s, int n, int h) {
-      if (n == 0) {
+    /**
+     * One head of sequence {@code s}'s own {@code m} rows. Its keys are its {@link Rows#shared} rows (another
+     * sequence's, only at inference in a causal layer), then its own: the weights are {@code m x n} with {@code n}
+     * all of them, and the products run in two parts, one per range of keys.
+     */
+    private void headForward(Rows rows, FloatTensor pd, int s, int m, int h) {
+      if (m == 0) {
         return;
       }
+      int shared = rows.shared(s);
+      int n = shared + m;
       int off = rows.start(s) * size + h * dh;
-      int pOff = attnOff[s] + h * n * n;
+      int sharedOff = shared > 0 ? rows.sharedStart(s) * size + h * dh : 0;
+      int pOff = attnOff[s] + h * m * n;
       // At inference, causal rows take only the keys up to their block's last row, which skips most of the masked
       // triangle (the softmax below writes its zeros). Training keeps whole products, so its arithmetic stays as
       // it was: the blocks change the rounding of the weighted sums.
       boolean blocked = causal && !trainable;
-      int step = blocked ? CAUSAL_ROW_BLOCK : n;
-      for (int r0 = 0; r0 < n; r0 += step) {
-        int r1 = Math.min(n, r0 + step);
-        Blas.gemm(false, true, r1 - r0, blocked ? r1 : n, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
-            probs, pOff + r0 * n, n);
+      int step = blocked ? CAUSAL_ROW_BLOCK : m;
+      for (int r0 = 0; r0 < m; r0 += step) {
+        int r1 = Math.min(m, r0 + step);
+        if (shared > 0) {
+          Blas.gemm(false, true, r1 - r0, shared, dh, scale, q, off + r0 * size, size, k, sharedOff, size, 0f,
+              probs, pOff + r0 * n, n);
+        }
+        Blas.gemm(false, true, r1 - r0, blocked ? r1 : m, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
+            probs, pOff + r0 * n + shared, n);
       }
       FloatBuffer pb = probs.buffer();
       FloatBuffer db = pd.buffer();
       DropoutRandom random = dropoutOn ? rows.random(s) : null;
       float[] row = row(n);
       float[] dropped = random == null ? null : droppedRow(n);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         int ro = pOff + i * n;
-        int limit = causal ? i + 1 : n;
+        int limit = causal ? shared + i + 1 : n;
+        // The weighted sums below read a blocked row only up to its block's last key.
+        int width = blocked ? shared + Math.min(m, (i / step + 1) * step) : n;
         pb.get(ro, row, 0, limit);
         softmax(row, limit);
-        Arrays.fill(row, limit, n, 0f);
-        pb.put(ro, row, 0, n);
+        Arrays.fill(row, limit, width, 0f);
+        pb.put(ro, row, 0, width);
         if (random != null) {
           random.fill(dropped, 0, limit, threshold, keepScale);
           for (int j = 0; j < limit; j++) {
@@ -308,10 +334,14 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
           db.put(ro, dropped, 0, n);
         }
       }
-      for (int r0 = 0; r0 < n; r0 += step) {
-        int r1 = Math.min(n, r0 + step);
-        Blas.gemm(false, false, r1 - r0, dh, blocked ? r1 : n, 1f, pd, pOff + r0 * n, n, v, off, size, 0f, att,
-            off + r0 * size, size);
+      for (int r0 = 0; r0 < m; r0 += step) {
+        int r1 = Math.min(m, r0 + step);
+        if (shared > 0) {
+          Blas.gemm(false, false, r1 - r0, dh, shared, 1f, pd, pOff + r0 * n, n, v, sharedOff, size, 0f, att,
+              off + r0 * size, size);
+        }
+        Blas.gemm(false, false, r1 - r0, dh, blocked ? r1 : m, 1f, pd, pOff + r0 * n + shared, n, v, off, size,
+            shared > 0 ? 1f : 0f, att, off + r0 * size, size);
       }
     }
 
@@ -411,7 +441,7 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       int total = 0;
       for (int s = 0; s < rows.count(); s++) {
         attnOff[s] = total;
-        total += heads * rows.length(s) * rows.length(s);
+        total += heads * rows.length(s) * (rows.shared(s) + rows.length(s));
       }
       attnOff[rows.count()] = total;
       if (!attnBuffers.fits(total)) {

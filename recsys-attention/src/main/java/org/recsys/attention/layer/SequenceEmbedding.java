@@ -134,7 +134,7 @@ public record SequenceEmbedding(String name, int tableRows, int size, int maxLen
     }
 
     private int position(Rows rows, int s, int r) {
-      return origin == PositionOrigin.START ? r - rows.start(s) : rows.windowPosition(r);
+      return origin == PositionOrigin.START ? rows.shared(s) + r - rows.start(s) : rows.windowPosition(r);
     }
 
     @Override

@@ -42,6 +42,15 @@ public record SequenceEncoder(SequenceEmbedding embedding, List<Layer> blocks, O
     return p;
   }
 
+  /**
+   * Whether every block can read rows a sequence shares with another ({@link Layer#sharesPrefixes}): then an
+   * inference batch may be packed {@link org.recsys.attention.train.PackedSequences#sharingPrefixes sharing
+   * prefixes}. The embedding and the final norm work row by row, so they always can.
+   */
+  public boolean sharesPrefixes() {
+    return blocks.stream().allMatch(Layer::sharesPrefixes);
+  }
+
   /** The state of an empty history: the last layer's output for an all-zero input (see {@link Layer#emptyOutput}). */
   public float[] emptyState(ParameterSet weights) {
     if (finalNorm.isPresent()) {

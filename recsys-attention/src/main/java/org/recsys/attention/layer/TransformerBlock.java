@@ -52,6 +52,12 @@ public record TransformerBlock(String name, int size, int heads, int inner, bool
     return causal;
   }
 
+  /** A causal one: its rows' keys may lie in another sequence of the pass, the rest of its work is row by row. */
+  @Override
+  public boolean sharesPrefixes() {
+    return causal;
+  }
+
   @Override
   public int inputSize() {
     return size;

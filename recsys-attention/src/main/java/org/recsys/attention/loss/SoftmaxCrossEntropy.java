@@ -27,15 +27,9 @@ public record SoftmaxCrossEntropy(boolean excludesHistory) implements FullLoss {
       }
       x[target] = targetLogit0;
     }
-    float max = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j < v; j++) {
-      max = Math.max(max, x[j]);
-    }
+    float max = Reductions.max(x, v);
     float targetLogit = x[target];
-    for (int j = 0; j < v; j++) {
-      x[j] -= max;
-    }
-    VectorExp.expInPlace(x, scratch, v);
+    VectorExp.expInPlace(x, max, scratch, v);
     x[0] = 0f;
     if (window != null) {
       for (int j = from; j < to; j++) {

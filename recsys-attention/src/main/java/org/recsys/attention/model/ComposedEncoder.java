@@ -24,16 +24,23 @@ import org.recsys.attention.train.PackedSequences;
 final class ComposedEncoder implements DenseEncoder {
   /** Histories per forward pass: bounds the pass's buffers (about 60 MB at maxLen 200, d 50). */
   private static final int CHUNK = 128;
+  /**
+   * Fewer first rows in common than this are not shared between histories: a shared range costs two more small
+   * products per head and row block, which a handful of rows does not repay.
+   */
+  private static final int MIN_SHARED_ROWS = 8;
 
   private final Architecture architecture;
   private final ParameterSet weights;
   private final ConcurrentLinkedDeque<Scratch> pool = new ConcurrentLinkedDeque<>();
+  private final boolean sharesPrefixes;
 
   private record Scratch(Rows rows, Rows last, SequenceEncoder.Pass pass) {}
 
   ComposedEncoder(Architecture architecture, ParameterSet weights) {
     this.architecture = architecture;
     this.weights = weights;
+    this.sharesPrefixes = architecture.encoder().sharesPrefixes();
   }
 
   @Override
@@ -53,6 +60,10 @@ final class ComposedEncoder implements DenseEncoder {
         }
         PackedSequences packed = PackedSequences.fromHistories(chunk, maxLen,
             n + architecture.objective().specialTokens());
+        if (sharesPrefixes) {
+          // Leave-one-out histories (an occlusion explanation) share everything before the item they leave out.
+          packed = packed.sharingPrefixes(MIN_SHARED_ROWS);
+        }
         Rows rows = s.rows().reset(packed, 0, packed.count, false, 0L);
         FloatTensor y = s.pass().forwardLast(rows, s.last());
         for (int i = 0; i < packed.count; i++) {

@@ -5,6 +5,20 @@ public final class Reductions {
   private Reductions() {}
 
   /**
+   * The largest of {@code x[0..n)} ({@code -infinity} for none), NaNs skipped. A conditional move rather than
+   * {@link Math#max}, whose NaN and signed-zero rules cost several instructions per element (the softmax's
+   * largest part in a profile); equal to it for the finite and infinite values a softmax subtracts.
+   */
+  public static float max(float[] x, int n) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      float v = x[j];
+      max = v > max ? v : max;
+    }
+    return max;
+  }
+
+  /**
    * The sum of {@code x[0..n)}, with four accumulators: a dependency chain of one add per element is
    * latency-bound.
    */

@@ -1,6 +1,10 @@
 package org.recsys.attention.train;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Sequences laid out row after row with no padding: sequence {@code s} occupies rows
@@ -20,9 +24,18 @@ public final class PackedSequences {
   /** {@code rows * negativesPerRow} negatives, or an empty array. */
   public final int[] negatives;
   public final int negativesPerRow;
+  /** Per sequence, the sequence whose first rows it shares (-1: none); {@code null} when none shares any. */
+  private final int[] prefixRoot;
+  /** Per sequence, how many of its first rows are {@link #prefixRoot}'s first rows; {@code null} likewise. */
+  private final int[] sharedRows;
 
   private PackedSequences(int count, int[] start, int[] items, int[] positions, int[] targets, int[] negatives,
       int negativesPerRow) {
+    this(count, start, items, positions, targets, negatives, negativesPerRow, null, null);
+  }
+
+  private PackedSequences(int count, int[] start, int[] items, int[] positions, int[] targets, int[] negatives,
+      int negativesPerRow, int[] prefixRoot, int[] sharedRows) {
     this.count = count;
     this.start = start;
     this.rows = start[count];
@@ -31,10 +44,123 @@ public final class PackedSequences {
     this.targets = targets;
     this.negatives = negatives;
     this.negativesPerRow = negativesPerRow;
+    this.prefixRoot = prefixRoot;
+    this.sharedRows = sharedRows;
   }
 
+  /** The rows sequence {@code s} holds itself (not those it shares, see {@link #sharedRows}). */
   public int length(int s) {
     return start[s + 1] - start[s];
+  }
+
+  /** Whether some sequence shares its first rows with another ({@link #sharingPrefixes}). */
+  public boolean sharesPrefixes() {
+    return sharedRows != null;
+  }
+
+  /**
+   * How many rows come before sequence {@code s}'s own: the first rows of {@link #prefixRoot(int)}, which holds
+   * them. 0 for a sequence that holds all its rows.
+   */
+  public int sharedRows(int s) {
+    return sharedRows == null ? 0 : sharedRows[s];
+  }
+
+  /** The sequence whose first {@link #sharedRows(int)} rows sequence {@code s} starts with; -1 if none. */
+  public int prefixRoot(int s) {
+    return prefixRoot == null ? -1 : prefixRoot[s];
+  }
+
+  /**
+   * The same inference batch, with each sequence whose first rows (the same items at the same window positions)
+   * are another's first rows for at least {@code minRows} rows holding only the rest. A causal encoder computes row
+   * {@code r} from rows {@code <= r} alone, so those rows' results are the other sequence's, which it computes in
+   * full (a root: sharing is one level deep, so a sequence's earlier rows are one contiguous range of the batch).
+   * Leave-one-out histories, which share everything before the left-out item, then cost about half the rows.
+   *
+   * <p>Roots are picked greedily, the sequences with the longest prefix in common with any other first; every
+   * sequence keeps at least its last row, the one scored. Deterministic: the result depends only on the batch.
+   *
+   * @throws IllegalStateException on a training batch (rows with targets) or one that already shares
+   */
+  public PackedSequences sharingPrefixes(int minRows) {
+    if (targets != null || sharedRows != null) {
+      throw new IllegalStateException("only an inference batch that shares nothing yet can share prefixes");
+    }
+    Integer[] sorted = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+    Arrays.sort(sorted, this::compareRows);
+    // The longest prefix any other sequence has in common with each: the larger of its sorted neighbours'.
+    int[] branch = new int[count];
+    for (int k = 0; k + 1 < count; k++) {
+      int common = commonRows(sorted[k], sorted[k + 1]);
+      branch[sorted[k]] = Math.max(branch[sorted[k]], common);
+      branch[sorted[k + 1]] = Math.max(branch[sorted[k + 1]], common);
+    }
+    Integer[] byBranch = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+    Arrays.sort(byBranch, Comparator.comparingInt((Integer s) -> -branch[s]).thenComparingInt(s -> s));
+    int[] root = new int[count];
+    int[] shared = new int[count];
+    Arrays.fill(root, -1);
+    List<Integer> roots = new ArrayList<>();
+    boolean any = false;
+    for (int s : byBranch) {
+      if (branch[s] >= minRows) {
+        int best = -1;
+        int bestRows = 0;
+        for (int r : roots) {
+          int common = commonRows(s, r);
+          if (common > bestRows) {
+            best = r;
+            bestRows = common;
+          }
+        }
+        int rows = Math.min(bestRows, length(s) - 1);
+        if (rows >= minRows) {
+          root[s] = best;
+          shared[s] = rows;
+          any = true;
+          continue;
+        }
+      }
+      roots.add(s);
+    }
+    if (!any) {
+      return this;
+    }
+    int[] ownStart = new int[count + 1];
+    for (int s = 0; s < count; s++) {
+      ownStart[s + 1] = ownStart[s] + length(s) - shared[s];
+    }
+    int[] ownItems = new int[ownStart[count]];
+    int[] ownPositions = new int[ownStart[count]];
+    for (int s = 0; s < count; s++) {
+      int from = start[s] + shared[s];
+      System.arraycopy(items, from, ownItems, ownStart[s], start[s + 1] - from);
+      System.arraycopy(positions, from, ownPositions, ownStart[s], start[s + 1] - from);
+    }
+    return new PackedSequences(count, ownStart, ownItems, ownPositions, null, new int[0], 0, root, shared);
+  }
+
+  /** Row by row (item, then window position); a sequence sorts before those it is a prefix of. */
+  private int compareRows(int a, int b) {
+    int common = commonRows(a, b);
+    if (common == length(a) || common == length(b)) {
+      return Integer.compare(length(a), length(b));
+    }
+    int ra = start[a] + common;
+    int rb = start[b] + common;
+    return items[ra] != items[rb] ? Integer.compare(items[ra], items[rb]) : Integer.compare(positions[ra],
+        positions[rb]);
+  }
+
+  /** How many first rows sequences {@code a} and {@code b} have in common. */
+  private int commonRows(int a, int b) {
+    int n = Math.min(length(a), length(b));
+    int i = 0;
+    while (i < n && items[start[a] + i] == items[start[b] + i] && positions[start[a] + i] == positions[start[b] + i]) {
+      i++;
+    }
+    return i;
   }
 
   /** The number of rows with a target (the loss's denominator). */

@@ -18,6 +18,8 @@ import org.recsys.api.TrainedModel;
 import org.recsys.api.TrainingData;
 import org.recsys.api.UserSequence;
 import org.recsys.api.explain.AttentionExplainable;
+import org.recsys.api.explain.Contribution;
+import org.recsys.api.explain.Explanation;
 import org.recsys.api.explain.OcclusionExplainer;
 import org.recsys.attention.model.ComposedModel;
 import org.recsys.attention.model.SequentialFactory;
@@ -86,6 +88,7 @@ public final class ExplainBenchmark {
     int warmup = Integer.parseInt(opt.getOrDefault("warmup", "50"));
     OcclusionExplainer explainer = new OcclusionExplainer(model,
         Integer.parseInt(opt.getOrDefault("explainThreads", "1")));
+    checkAgainstOneByOne(model, explainer, histories.subList(0, Math.min(3, histories.size())));
     report("occlusion, top 10", time(histories, warmup, calls, h -> explainer.recommend(h, K, h)));
     // Checked at run time rather than called, so that the same main also times builds from before explanations.
     TrainedModel loaded = model;
@@ -94,6 +97,34 @@ public final class ExplainBenchmark {
     }
     report("recommend alone", time(histories, warmup, calls, h -> model.recommend(h, K)));
     model.close();
+  }
+
+  /**
+   * The explainer's drops against scoring each leave-one-out history alone (one history per call, so that no
+   * batching or sharing between histories is involved): the largest difference, beside the largest drop.
+   */
+  private static void checkAgainstOneByOne(TrainedModel model, OcclusionExplainer explainer, List<int[]> histories) {
+    double worst = 0;
+    double largest = 0;
+    for (int[] h : histories) {
+      List<Explanation> explained = explainer.recommend(h, K, h);
+      int[] items = explained.stream().mapToInt(Explanation::item).toArray();
+      for (Contribution c : explained.get(0).contributions()) {
+        int[] without = new int[h.length - 1];
+        System.arraycopy(h, 0, without, 0, c.position());
+        System.arraycopy(h, c.position() + 1, without, c.position(), h.length - c.position() - 1);
+        float[] alone = model.scoreCandidates(List.of(without), new int[][] {items})[0];
+        for (int j = 0; j < items.length; j++) {
+          Explanation e = explained.get(j);
+          double drop = e.contributions().stream().filter(x -> x.position() == c.position()).findFirst()
+              .orElseThrow().drop();
+          worst = Math.max(worst, Math.abs(drop - (e.score() - alone[j])));
+          largest = Math.max(largest, Math.abs(drop));
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "drops against scoring each leave-one-out history alone (%d histories): largest"
+        + " difference %.2g, largest drop %.3g%n", histories.size(), worst, largest);
   }
 
   /** Wall and CPU time of each call (CPU time of the calling thread: what the call cost on a busy machine). */
