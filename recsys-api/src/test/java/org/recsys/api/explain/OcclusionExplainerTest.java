@@ -131,7 +131,7 @@ class OcclusionExplainerTest {
   }
 
   @Test
-  void severalThreadsScoreContiguousPartsAndGiveTheSameExplanations() {
+  void severalThreadsScoreInterleavedPartsAndGiveTheSameExplanations() {
     int[] history = new int[60];
     for (int p = 0; p < history.length; p++) {
       history[p] = 1 + (p * 7) % 5;
@@ -141,9 +141,14 @@ class OcclusionExplainerTest {
     Additive model = new Additive();
     List<Explanation> three = new OcclusionExplainer(model, 3).explain(history, items);
     assertThat(three).isEqualTo(one);
-    // 61 histories in three parts of 20, 20 and 21, together every history once.
+    // 61 histories in three parts of 21, 20 and 20, together every history once: history i (the full one, then
+    // the one without position i - 1) in part i mod 3.
     assertThat(model.candidateCalls).extracting(List::size).containsExactlyInAnyOrder(20, 20, 21);
     assertThat(model.candidateCalls.stream().mapToInt(List::size).sum()).isEqualTo(61);
+    List<int[]> first = model.candidateCalls.stream().filter(c -> c.size() == 21).findFirst().orElseThrow();
+    assertThat(first.get(0)).isEqualTo(history);
+    assertThat(first.get(1)).hasSize(59).startsWith(Arrays.copyOf(history, 2)).endsWith(Arrays.copyOfRange(history,
+        3, 60));
     // A short history is not split: fewer than 16 histories per part.
     Additive small = new Additive();
     new OcclusionExplainer(small, 4).explain(new int[] {1, 2, 3}, items);
@@ -152,11 +157,12 @@ class OcclusionExplainerTest {
 
   @Test
   void aFailureOnAnotherThreadReachesTheCaller() {
-    // 61 histories on 2 threads: the calling thread scores 30, the other the last 31, and that part fails.
+    // 61 histories on 2 threads: the calling thread scores 31 (every other one from the first), the other 30, and
+    // that part fails.
     Additive secondPartFails = new Additive() {
       @Override
       public float[][] scoreCandidates(List<int[]> histories, int[][] candidates) {
-        if (histories.size() == 31) {
+        if (histories.size() == 30) {
           throw new IllegalStateException("second part failed");
         }
         return super.scoreCandidates(histories, candidates);
