@@ -302,12 +302,12 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
       // it was: the blocks change the rounding of the weighted sums.
       boolean blocked = causal && !trainable;
       int step = blocked ? CAUSAL_ROW_BLOCK : m;
+      // Every own row attends to all the shared keys: one product, which no mask cuts into blocks.
+      if (shared > 0) {
+        Blas.gemm(false, true, m, shared, dh, scale, q, off, size, k, sharedOff, size, 0f, probs, pOff, n);
+      }
       for (int r0 = 0; r0 < m; r0 += step) {
         int r1 = Math.min(m, r0 + step);
-        if (shared > 0) {
-          Blas.gemm(false, true, r1 - r0, shared, dh, scale, q, off + r0 * size, size, k, sharedOff, size, 0f,
-              probs, pOff + r0 * n, n);
-        }
         Blas.gemm(false, true, r1 - r0, blocked ? r1 : m, dh, scale, q, off + r0 * size, size, k, off, size, 0f,
             probs, pOff + r0 * n + shared, n);
       }
@@ -334,12 +334,11 @@ public record SelfAttention(String name, int size, int heads, boolean causal, do
           db.put(ro, dropped, 0, n);
         }
       }
+      if (shared > 0) {
+        Blas.gemm(false, false, m, dh, shared, 1f, pd, pOff, n, v, sharedOff, size, 0f, att, off, size);
+      }
       for (int r0 = 0; r0 < m; r0 += step) {
         int r1 = Math.min(m, r0 + step);
-        if (shared > 0) {
-          Blas.gemm(false, false, r1 - r0, dh, shared, 1f, pd, pOff + r0 * n, n, v, sharedOff, size, 0f, att,
-              off + r0 * size, size);
-        }
         Blas.gemm(false, false, r1 - r0, dh, blocked ? r1 : m, 1f, pd, pOff + r0 * n + shared, n, v, off, size,
             shared > 0 ? 1f : 0f, att, off + r0 * size, size);
       }
