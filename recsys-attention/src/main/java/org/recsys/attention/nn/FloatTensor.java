@@ -1,5 +1,7 @@
 package org.recsys.attention.nn;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
@@ -22,6 +24,9 @@ public final class FloatTensor implements AutoCloseable {
     BlasRuntime.load(); // before ND4J loads OpenBLAS, so that it loads on the CPU's best kernel
   }
 
+  /** The buffer of every empty tensor: direct, as the others are. */
+  private static final FloatBuffer EMPTY = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder()).asFloatBuffer();
+
   private final INDArray array;
   private final FloatBuffer buffer;
   private final FloatPointer pointer;
@@ -41,7 +46,8 @@ public final class FloatTensor implements AutoCloseable {
     this.array = array;
     this.shape = array.shape().clone();
     this.length = (int) array.length();
-    this.buffer = length == 0 ? FloatBuffer.allocate(0) : array.data().asNioFloat();
+    // Empty tensors get a direct view too: every tensor's buffer is then of one class, which compiled loops rely on.
+    this.buffer = length == 0 ? EMPTY.duplicate() : array.data().asNioFloat();
     this.pointer = length == 0 ? null : (FloatPointer) array.data().addressPointer();
   }
 

@@ -26,6 +26,8 @@ import java.util.Map;
 public final class ParameterSet implements AutoCloseable {
   private static final int MAGIC = 0x52535053; // "RSPS"
   private static final int VERSION = 1;
+  /** Bytes copied at a time between the tensors and a stream. */
+  private static final int CHUNK = 1 << 16;
 
   private final List<Parameter> parameters;
   private final Map<String, Integer> index = new HashMap<>();
@@ -194,7 +196,9 @@ public final class ParameterSet implements AutoCloseable {
     data.writeInt(MAGIC);
     data.writeInt(VERSION);
     data.writeInt(tensors.size());
-    byte[] chunk = new byte[1 << 16];
+    byte[] chunk = new byte[CHUNK];
+    ByteBuffer bytes = chunkBuffer();
+    FloatBuffer dst = bytes.asFloatBuffer();
     for (int i = 0; i < tensors.size(); i++) {
       FloatTensor t = tensors.get(i);
       data.writeUTF(names.get(i));
@@ -205,14 +209,13 @@ public final class ParameterSet implements AutoCloseable {
       }
       FloatBuffer src = t.buffer().duplicate();
       src.position(0);
-      ByteBuffer bytes = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-      FloatBuffer dst = bytes.asFloatBuffer();
       int remaining = t.length();
       while (remaining > 0) {
-        int n = Math.min(remaining, chunk.length / 4);
+        int n = Math.min(remaining, CHUNK / 4);
         dst.clear();
         src.limit(src.position() + n);
         dst.put(src);
+        bytes.get(0, chunk, 0, n * 4);
         data.write(chunk, 0, n * 4);
         remaining -= n;
       }
@@ -248,7 +251,9 @@ public final class ParameterSet implements AutoCloseable {
     if (count != tensors.size()) {
       throw new IOException("weights file holds " + count + " tensors, expected " + tensors.size());
     }
-    byte[] chunk = new byte[1 << 16];
+    byte[] chunk = new byte[CHUNK];
+    ByteBuffer bytes = chunkBuffer();
+    FloatBuffer src = bytes.asFloatBuffer();
     for (int i = 0; i < count; i++) {
       FloatTensor t = tensors.get(i);
       where[0] = "tensor " + (i + 1) + " of " + count + " (" + names.get(i) + ")";
@@ -269,12 +274,24 @@ public final class ParameterSet implements AutoCloseable {
       dst.position(0);
       int remaining = t.length();
       while (remaining > 0) {
-        int n = Math.min(remaining, chunk.length / 4);
+        int n = Math.min(remaining, CHUNK / 4);
         data.readFully(chunk, 0, n * 4);
-        dst.put(ByteBuffer.wrap(chunk, 0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+        bytes.put(0, chunk, 0, n * 4);
+        src.clear().limit(n);
+        dst.put(src);
         remaining -= n;
       }
     }
+  }
+
+  /**
+   * A direct little-endian chunk, whose float view is the class the tensors' buffers are on a little-endian CPU.
+   * A view of a heap array is another {@link FloatBuffer} subclass: loading it in the middle of training (the first
+   * checkpoint) invalidated every compiled loop over the tensors' buffers, and the second epoch ran 30% slower while
+   * they compiled again (BENCHMARKS.md).
+   */
+  private static ByteBuffer chunkBuffer() {
+    return ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   @Override
