@@ -147,11 +147,6 @@ public final class Rows {
     return batch.start[batch.prefixRoot(seqFrom + s)] - rowFrom;
   }
 
-  /** Whether any sequence of the batch shares rows with another ({@link #shared(int)}). */
-  public boolean sharesPrefixes() {
-    return batch.sharesPrefixes();
-  }
-
   /** The longest sequence's length. */
   public int longest() {
     return longest;

@@ -26,7 +26,7 @@ final class ComposedEncoder implements DenseEncoder {
   private static final int CHUNK = 128;
   /**
    * Fewer first rows in common than this are not shared between histories: a shared range costs two more small
-   * products per head and row block, which a handful of rows does not repay.
+   * products per head, which a handful of rows does not repay.
    */
   private static final int MIN_SHARED_ROWS = 8;
 
