@@ -3,14 +3,15 @@ package org.recsys.attention.components;
 import static org.recsys.attention.spec.SpecChecks.positive;
 import static org.recsys.attention.spec.SpecChecks.unitInterval;
 
-import org.recsys.attention.dl4j.CaserBlock;
+import org.recsys.api.ConfigException;
+import org.recsys.attention.layer.CaserConvolution;
 import org.recsys.attention.layer.Layer;
 import org.recsys.attention.spec.BlockContext;
 import org.recsys.attention.spec.BlockType;
 
 /**
  * The {@code caser} block: Caser's horizontal and vertical convolutions over the last {@code window} rows at every
- * position, written only as a SameDiff graph ({@link CaserBlock}), so it trains on {@code model.backend: dl4j}.
+ * position ({@link CaserConvolution}), on either backend.
  */
 public final class CaserBlockType implements BlockType<CaserBlockType.Params> {
   /**
@@ -18,7 +19,7 @@ public final class CaserBlockType implements BlockType<CaserBlockType.Params> {
    * @param horizontal horizontal filters per height, {@code n_h} (16)
    * @param vertical vertical filters, {@code n_v} (4)
    * @param dropout drop rate of the convolution features in training (0.5)
-   * @param user whether the output adds the stand-in for the user embedding (true; see {@link CaserBlock})
+   * @param user whether the output adds the stand-in for the user embedding (true; see {@link CaserConvolution})
    */
   public record Params(Integer window, Integer horizontal, Integer vertical, Double dropout, Boolean user) {
     public Params {
@@ -37,6 +38,10 @@ public final class CaserBlockType implements BlockType<CaserBlockType.Params> {
 
   @Override
   public Layer create(Params p, BlockContext c) {
-    return CaserBlock.of(c, p.window(), p.horizontal(), p.vertical(), p.dropout(), p.user());
+    if (p.window() > c.maxLen()) {
+      throw new ConfigException("window", "window " + p.window() + " is longer than maxLen " + c.maxLen());
+    }
+    return new CaserConvolution(c.name(), c.inputSize(), p.window(), p.horizontal(), p.vertical(), p.dropout(),
+        p.user());
   }
 }

@@ -8,31 +8,23 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.recsys.attention.layer.CaserConvolution;
 
 /**
- * Caser's convolutions (Tang and Wang, WSDM 2018) as a SameDiff graph over every cell of a window: at cell
- * {@code t} the "image" is the {@code L} rows {@code t - L + 1 .. t} (zeros before the window's first item).
- * Horizontal filters of each height {@code h = 1..L} ({@code n_h} per height, ReLU, max-pooled over the
- * {@code L - h + 1} offsets) and {@code n_v} vertical filters (weighted sums of the {@code L} rows) are
- * concatenated, dropped out and mapped to {@code d} by a ReLU layer: {@code z_t}. With {@code user}, the output
- * is {@code [z_t ; u_t]}, where {@code u_t = mean(rows 1..t) W_u} stands in for Caser's user embedding.
- *
- * <p>Parameters (under the block's name): {@code h<h>.w [h * d, n_h]} and {@code h<h>.b [n_h]}, {@code v.w [n_v,
- * L]} and {@code v.b [n_v]}, {@code fc.w [L n_h + n_v d, d]} and {@code fc.b [d]}, and {@code user.w [d, d]}.
+ * {@link CaserConvolution} as a SameDiff graph over every cell of a window, on the same parameters: the layer's
+ * definition on padded windows (padding cells are zero rows, as the rows before a sequence are natively), each
+ * pooling offset a shifted copy of the window rather than an earlier row's response.
  */
-record CaserGraph(String name, int size, int window, int horizontal, int vertical, double dropout, boolean user)
-    implements BlockGraph {
-
-  /** The width of the concatenated convolution features. */
-  int featureWidth() {
-    return window * horizontal + vertical * size;
-  }
-
+record CaserGraph(CaserConvolution block) implements LayerGraph {
   @Override
-  public SDVariable forward(GraphBuilder g, SDVariable x) {
+  public SDVariable forward(GraphContext g, SDVariable x) {
     SameDiff sd = g.sd();
     int len = g.maxLen();
-    int d = size;
+    String name = block.name();
+    int d = block.inputSize();
+    int window = block.window();
+    int horizontal = block.horizontal();
+    int vertical = block.vertical();
     SDVariable cells = x.mul(sd.reshape(g.valid(), -1, 1));
     SDVariable rows = sd.reshape(cells, -1, len, d);
     // shifted[k]: at cell t, the row of cell t - k (zeros where that is before the window).
@@ -56,26 +48,26 @@ record CaserGraph(String name, int size, int window, int horizontal, int vertica
         }
         SDVariable patch = h == 1 ? parts[0] : sd.concat(1, parts);
         SDVariable v = sd.nn.relu(patch.mmul(w).add(b), 0);
-        pooled = pooled == null ? v : sd.math.max(pooled, v);
+        // max(pooled, v) as pooled + relu(v - pooled): a tie's gradient goes to the lower offset alone, as natively
+        // (sd.math.max gives it to both: UpstreamCanaryTest.maxOfEqualValuesPassesTheGradientToBoth).
+        pooled = pooled == null ? v : pooled.add(sd.nn.relu(v.sub(pooled), 0));
       }
       features.add(pooled);
     }
-    SDVariable vw = g.parameter(name + ".v.w");
-    SDVariable vb = g.parameter(name + ".v.b");
-    for (int f = 0; f < vertical; f++) {
-      SDVariable sum = vb.get(SDIndex.point(f));
-      SDVariable acc = null;
-      for (int k = 0; k < window; k++) {
-        // Caser's vertical filter runs over the L rows oldest first: weight k belongs to row t - (L - 1 - k).
-        SDVariable term = shifted[window - 1 - k].mul(vw.get(SDIndex.point(f), SDIndex.point(k)));
-        acc = acc == null ? term : acc.add(term);
-      }
-      features.add(acc.add(sum));
+    // The vertical filters as one product of the L rows (oldest first) with v.w: reading v.w element by element
+    // loses gradients in DL4J 1.0.0-M2.1 (UpstreamCanaryTest.pointReadsOfOneMatrixLoseTheirGradients).
+    SDVariable[] oldestFirst = new SDVariable[window];
+    for (int k = 0; k < window; k++) {
+      oldestFirst[k] = shifted[window - 1 - k];
     }
-    SDVariable all = g.dropout(name + ".dropout", sd.concat(1, features.toArray(SDVariable[]::new)), dropout,
-        featureWidth());
+    SDVariable stacked = window == 1 ? oldestFirst[0] : sd.concat(1, oldestFirst);
+    SDVariable byColumn = sd.reshape(sd.permute(sd.reshape(stacked, -1, window, d), 0, 2, 1), -1, window);
+    SDVariable responses = byColumn.mmul(sd.transpose(g.parameter(name + ".v.w"))).add(g.parameter(name + ".v.b"));
+    features.add(sd.reshape(sd.permute(sd.reshape(responses, -1, d, vertical), 0, 2, 1), -1, vertical * d));
+    SDVariable all = g.dropout(name + ".dropout", sd.concat(1, features.toArray(SDVariable[]::new)),
+        block.dropout(), block.featureWidth());
     SDVariable z = sd.nn.relu(all.mmul(g.parameter(name + ".fc.w")).add(g.parameter(name + ".fc.b")), 0);
-    if (!user) {
+    if (!block.user()) {
       return z;
     }
     // Causal mean of the rows so far: a lower-triangular [len, len] product over each window.

@@ -3,6 +3,7 @@ package org.recsys.attention.dl4j;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.recsys.attention.layer.AttentionPooling;
+import org.recsys.attention.layer.CaserConvolution;
 import org.recsys.attention.layer.Gru;
 import org.recsys.attention.layer.Layer;
 import org.recsys.attention.layer.Lstm;
@@ -28,6 +29,9 @@ interface LayerGraph {
     }
     if (layer instanceof AttentionPooling p) {
       return Optional.of(new AttentionPoolingGraph(p));
+    }
+    if (layer instanceof CaserConvolution c) {
+      return Optional.of(new CaserGraph(c));
     }
     if (layer instanceof SameDiffBlock b) {
       return Optional.of(b.graph()::forward);

@@ -13,11 +13,10 @@ import org.recsys.attention.spec.SpecChecks;
 /**
  * {@code type: caser}: Caser (Tang and Wang, WSDM 2018) as a preset over the composed spec. Its flat keys expand
  * to an item embedding without positions, one {@code caser} block (horizontal and vertical convolutions over the
- * last {@code window} items, see {@link org.recsys.attention.dl4j.CaserBlock} for the user term), a dot head over
+ * last {@code window} items, see {@link org.recsys.attention.layer.CaserConvolution} for the user term), a dot head over
  * its own item table of width {@code 2d} with a per-item bias (Caser's output layer), binary cross-entropy with
  * {@code negatives} sampled items, and the next-item objective over every position (Caser trains on the next
- * {@code T} items of sliding windows: the same targets, one at a time). The block exists only as a SameDiff graph,
- * so the backend defaults to {@code dl4j}.
+ * {@code T} items of sliding windows: the same targets, one at a time).
  */
 public final class CaserPreset extends Preset<CaserPreset.Params> {
   public static final String NAME = "caser";
@@ -34,7 +33,7 @@ public final class CaserPreset extends Preset<CaserPreset.Params> {
    * @param user whether the output includes the user term (true)
    * @param loss {@code bce} (default) or any loss the backend supports
    * @param negatives negatives per position (3)
-   * @param backend {@code dl4j} (default; the only backend that trains the block)
+   * @param backend {@code native} (default) or {@code dl4j}
    */
   public record Params(Integer maxLen, Integer hiddenSize, Integer window, Integer horizontal, Integer vertical,
       Double dropout, Boolean user, Double learningRate, Double beta1, Double beta2, Double l2Embedding,
@@ -61,7 +60,7 @@ public final class CaserPreset extends Preset<CaserPreset.Params> {
     ObjectNode loss = new FlatLoss(SpecChecks.orDefault(p.loss(), "bce"),
         SpecChecks.orDefault(p.negatives(), 3), p.gbceT(), null, p.scoreBias()).toSpec();
     int maxLen = SpecChecks.positive("model.maxLen", p.maxLen(), 200);
-    String backend = Backend.parse("model.backend", SpecChecks.orDefault(p.backend(), "dl4j")).configName();
+    String backend = Backend.parse("model.backend", p.backend()).configName();
     return new SequentialSpec(NAME, backend, maxLen, encoder, head, loss, SequentialSpec.typed("next-item"),
         new FlatTraining(p.learningRate(), p.beta1(), p.beta2(), p.l2Embedding(), p.batchSize(), p.epochs(),
             p.validateEvery(), p.patience(), p.metric(), p.threads()).toSpec(0.999, 5));

@@ -16,7 +16,8 @@ import org.recsys.attention.train.TrainingBatch;
 /**
  * On the same weights and batch, without dropout, the dl4j backend's SameDiff graph computes the native network's
  * loss (to 1e-5), every parameter's gradient (to 1e-4) and every item's score for a history (to 1e-5): SASRec
- * (causal) and a bidirectional transformer under the Cloze objective, with each supported loss.
+ * (causal) and a bidirectional transformer under the Cloze objective, with each supported loss, LSTM-attention,
+ * GRU4Rec and Caser.
  */
 class Dl4jParityTest {
   private static final int ITEMS = 23;
@@ -41,7 +42,9 @@ class Dl4jParityTest {
         Arguments.of("lstm-attention bce", ParityCases.lstmAttention(MAX_LEN, "{'type': 'bce', 'negatives': 2}")),
         Arguments.of("lstm-attention ce", ParityCases.lstmAttention(MAX_LEN, "{'type': 'ce'}")),
         Arguments.of("gru4rec ce, untied head with bias", ParityCases.gru4rec(MAX_LEN, "{'type': 'ce'}")),
-        Arguments.of("gru4rec gbce", ParityCases.gru4rec(MAX_LEN, "{'type': 'gbce', 'negatives': 3, 't': 0.5}")));
+        Arguments.of("gru4rec gbce", ParityCases.gru4rec(MAX_LEN, "{'type': 'gbce', 'negatives': 3, 't': 0.5}")),
+        Arguments.of("caser bce, 3 negatives", ParityCases.caser(MAX_LEN, "{'type': 'bce', 'negatives': 3}")),
+        Arguments.of("caser ce", ParityCases.caser(MAX_LEN, "{'type': 'ce'}")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -85,6 +85,14 @@ final class ParityCases {
         + " 'head': {'type': 'dot', 'tied': false, 'bias': true}, 'loss': " + loss + "}";
   }
 
+  /** Caser's composition: no positions, one caser block (window 3, with the user term), an untied head with bias. */
+  static String caser(int maxLen, String loss) {
+    return "{'backend': 'dl4j', 'maxLen': " + maxLen + ", 'encoder': {'embedding': {'hiddenSize': 8, 'positions':"
+        + " 'none', 'dropout': 0.0}, 'blocks': [{'type': 'caser', 'window': 3, 'horizontal': 3, 'vertical': 2,"
+        + " 'dropout': 0.0}], 'finalNorm': false}, 'head': {'type': 'dot', 'tied': false, 'bias': true}, 'loss': "
+        + loss + "}";
+  }
+
   /** Fresh weights for {@code seed}, each then moved by noise so that no bias is 0 and no gain 1 (row 0 kept at 0). */
   static ParameterSet weights(Architecture architecture, long seed) {
     ParameterSet w = architecture.layout().allocate();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,6 +45,44 @@ class UpstreamCanaryTest {
     Throwable t = quietly(() -> sd.calculateGradients(Map.of(), "v"));
     assertThat(t).as(FIXED + "dropout differentiates; DropoutMask could become sd.nn.dropout")
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /**
+   * Workaround: {@link CaserGraph}'s vertical filters are one product with the filter matrix, not a sum of its
+   * elements read one by one. Each {@code w.get(point(i), point(k))} of a matrix, used in a product, should get
+   * the gradient {@code sum(x)}; in row 0 all of them land on the first element (seen: {@code [24, 0, 0, 8, 8,
+   * 8]} for {@code [8, 8, 8, 8, 8, 8]}).
+   */
+  @Test
+  void pointReadsOfOneMatrixLoseTheirGradients() {
+    SameDiff sd = SameDiff.create();
+    SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, 2, 3));
+    SDVariable x = sd.constant("x", Nd4j.ones(DataType.FLOAT, 4, 2));
+    SDVariable sum = null;
+    for (int i = 0; i < 2; i++) {
+      for (int k = 0; k < 3; k++) {
+        SDVariable term = x.mul(w.get(SDIndex.point(i), SDIndex.point(k)));
+        sum = sum == null ? term : sum.add(term);
+      }
+    }
+    sd.sum("loss", sum).markAsLoss();
+    float[] g = quietlyGradient(sd, "w");
+    // Every element's gradient is the sum of x: 8.
+    assertThat(g).as(FIXED + "point reads differentiate; CaserGraph could read the vertical filters one by one")
+        .isNotEqualTo(new float[] {8, 8, 8, 8, 8, 8});
+  }
+
+  /**
+   * Workaround: {@link CaserGraph} pools as {@code a + relu(b - a)}. The derivative of {@code max(x, x)} in
+   * {@code x} is 1, but {@code sd.math.max} of two equal values passes the whole gradient to both inputs.
+   */
+  @Test
+  void maxOfEqualValuesPassesTheGradientToBoth() {
+    SameDiff sd = SameDiff.create();
+    SDVariable x = sd.var("x", Nd4j.createFromArray(new float[] {0.5f, 2f}));
+    sd.sum("loss", sd.math.max(x.mul(1.0), x.mul(1.0))).markAsLoss();
+    assertThat(quietlyGradient(sd, "x")).as(FIXED + "max splits ties; CaserGraph could pool with sd.math.max")
+        .containsExactly(2f, 2f);
   }
 
   /** Workaround: {@link SoftmaxCrossEntropyGraph}'s log-sum-exp from primitive ops. */
@@ -113,6 +152,17 @@ class UpstreamCanaryTest {
       System.setOut(out);
     }
     assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  /** d(loss)/d({@code variable}) with nothing fed, flattened; the graph's printing kept off standard output. */
+  private static float[] quietlyGradient(SameDiff sd, String variable) {
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      return sd.calculateGradients(Map.of(), variable).get(variable).reshape(-1).toFloatVector();
+    } finally {
+      System.setOut(out);
+    }
   }
 
   private static Throwable quietly(Runnable r) {

@@ -115,6 +115,19 @@ class LayerGradientTest {
     LayerGradientCheck.of(new AttentionPooling("pooling", 3, 3, SIZE, 0.3)).weightScale(2).withDropout(5).run();
   }
 
+  /** Window 3 over sequences of 5, 1 and 3 rows: pooling over rows before the sequence, and the user term. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void caserConvolution(boolean user) {
+    LayerGradientCheck.of(new CaserConvolution("caser", SIZE, 3, 2, 2, 0.0, user)).weightScale(2).run();
+  }
+
+  @Test
+  void caserConvolutionWithDropout() {
+    LayerGradientCheck.of(new CaserConvolution("caser", SIZE, 3, 2, 2, 0.3, true)).weightScale(2).withDropout(5)
+        .run();
+  }
+
   @ParameterizedTest
   @EnumSource(PositionOrigin.class)
   void sequenceEmbedding(PositionOrigin origin) {
