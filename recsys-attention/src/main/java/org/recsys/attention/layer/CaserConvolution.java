@@ -148,6 +148,12 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private final float[] vw;
     private final float[] vb;
     private final float[] fcb;
+    // Per-step accumulators, cleared before use: a step allocates nothing.
+    private final float[] rowSum;
+    private final float[] gradFcb;
+    private final float[] gradVw;
+    private final float[] gradVb;
+    private final float[] gradHb;
     private boolean dropoutOn;
     // Native: the patches [n, L d], the filters' responses [n, L n_h], the features [n, width], the output
     // [n, outW], the running means [n, d]; in backward their gradients.
@@ -191,6 +197,11 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
       vw = new float[nv * len];
       vb = new float[nv];
       fcb = new float[d];
+      rowSum = new float[d];
+      gradFcb = new float[d];
+      gradVw = new float[nv * len];
+      gradVb = new float[nv];
+      gradHb = new float[conv];
       this.weights = weights;
     }
 
@@ -321,7 +332,8 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private void runningMeans(Rows rows) {
       for (int s = 0; s < rows.count(); s++) {
         int first = rows.start(s);
-        float[] sum = new float[d];
+        float[] sum = rowSum;
+        Arrays.fill(sum, 0f);
         for (int r = first; r < rows.start(s + 1); r++) {
           float inv = 1f / (r - first + 1);
           for (int j = 0; j < d; j++) {
@@ -344,7 +356,8 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
         }
       }
       dz.buffer().put(0, g, 0, n * d);
-      float[] gfcb = new float[d];
+      float[] gfcb = gradFcb;
+      Arrays.fill(gfcb, 0f);
       for (int r = 0; r < n; r++) {
         for (int j = 0; j < d; j++) {
           gfcb[j] += g[r * d + j];
@@ -403,8 +416,10 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     }
 
     private void verticalsBackward(int n, float[] df, float[] dp, FloatTensor[] grads) {
-      float[] gvw = new float[nv * len];
-      float[] gvb = new float[nv];
+      float[] gvw = gradVw;
+      float[] gvb = gradVb;
+      Arrays.fill(gvw, 0f);
+      Arrays.fill(gvb, 0f);
       Arrays.fill(dp, 0, n * patch, 0f);
       for (int r = 0; r < n; r++) {
         int po = r * patch;
@@ -435,7 +450,8 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private void poolBackward(Rows rows, float[] df, float[] dc, FloatTensor[] grads) {
       int n = rows.rows();
       Arrays.fill(dc, 0, n * conv, 0f);
-      float[] gb = new float[conv];
+      float[] gb = gradHb;
+      Arrays.fill(gb, 0f);
       for (int s = 0; s < rows.count(); s++) {
         int first = rows.start(s);
         for (int r = first; r < rows.start(s + 1); r++) {
@@ -477,7 +493,8 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
       dMeans.buffer().get(0, dm, 0, n * d);
       for (int s = 0; s < rows.count(); s++) {
         int first = rows.start(s);
-        float[] carry = new float[d];
+        float[] carry = rowSum;
+        Arrays.fill(carry, 0f);
         for (int r = rows.start(s + 1) - 1; r >= first; r--) {
           float inv = 1f / (r - first + 1);
           for (int j = 0; j < d; j++) {
