@@ -174,7 +174,7 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private float[] c;
     private float[] f;
     private float[] mask;
-    private byte[] argmax;
+    private int[] argmax;
     private float[] o;
     private float[] g;
     private float[] gp;
@@ -303,7 +303,7 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
                 }
               }
               f[fo + j] = best;
-              argmax[co + j] = (byte) at;
+              argmax[co + j] = at;
             }
           }
         }
@@ -536,7 +536,7 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
         p = new float[cap * patch];
         c = new float[cap * conv];
         f = new float[cap * width];
-        argmax = new byte[cap * conv];
+        argmax = new int[cap * conv];
         o = new float[cap * Math.max(outW, conv)];
         g = new float[cap * d];
         gp = new float[cap * Math.max(outW, patch)];
