@@ -139,8 +139,7 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private final FloatTensor fcw;
     private final FloatTensor userW;
     private final boolean trainable;
-    private final int threshold = DropoutRandom.threshold(dropout);
-    private final float keepScale = dropout > 0 ? (float) (1 / (1 - dropout)) : 1f;
+    private final Dropout.Pass featureDropout;
     private final RowBuffers buffers = new RowBuffers();
     private final ParameterSet weights;
     // Heap copies of the small weights, read at every forward: the trainer updates the weights in place.
@@ -150,11 +149,9 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private final float[] fcb;
     // Per-step accumulators, cleared before use: a step allocates nothing.
     private final float[] rowSum;
-    private final float[] gradFcb;
     private final float[] gradVw;
     private final float[] gradVb;
     private final float[] gradHb;
-    private boolean dropoutOn;
     // Native: the patches [n, L d], the filters' responses [n, L n_h], the features [n, width], the output
     // [n, outW], the running means [n, d]; in backward their gradients.
     private FloatTensor patches;
@@ -173,7 +170,6 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
     private float[] p;
     private float[] c;
     private float[] f;
-    private float[] mask;
     private int[] argmax;
     private float[] o;
     private float[] g;
@@ -198,11 +194,11 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
       vb = new float[nv];
       fcb = new float[d];
       rowSum = new float[d];
-      gradFcb = new float[d];
       gradVw = new float[nv * len];
       gradVb = new float[nv];
       gradHb = new float[conv];
       this.weights = weights;
+      featureDropout = new Dropout(name + ".dropout", width, dropout).pass(weights, trainable);
     }
 
     private void readSmallWeights() {
@@ -219,7 +215,6 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
       int n = rows.rows();
       ensure(n);
       readSmallWeights();
-      dropoutOn = rows.training() && trainable && dropout > 0;
       in.buffer().get(0, x, 0, n * d);
       buildPatches(rows);
       patches.buffer().put(0, p, 0, n * patch);
@@ -236,17 +231,8 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
       }
       pool(rows);
       verticals(n);
-      if (dropoutOn) {
-        for (int s = 0; s < rows.count(); s++) {
-          int from = rows.start(s) * width;
-          int count = rows.length(s) * width;
-          rows.random(s).fill(mask, from, count, threshold, keepScale);
-          for (int i = from; i < from + count; i++) {
-            f[i] *= mask[i];
-          }
-        }
-      }
       features.buffer().put(0, f, 0, n * width);
+      featureDropout.forward(rows, features, null, features);
       Blas.gemm(false, false, n, d, width, 1f, features, 0, width, fcw, 0, d, 0f, out, 0, outW);
       if (user) {
         runningMeans(rows);
@@ -356,27 +342,16 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
         }
       }
       dz.buffer().put(0, g, 0, n * d);
-      float[] gfcb = gradFcb;
-      Arrays.fill(gfcb, 0f);
-      for (int r = 0; r < n; r++) {
-        for (int j = 0; j < d; j++) {
-          gfcb[j] += g[r * d + j];
-        }
-      }
-      addInto(grads[fcbIndex], gfcb);
+      RowKernels.addColumnSums(dz, grads[fcbIndex], n, d);
       Blas.gemm(true, false, width, d, n, 1f, features, 0, width, dz, 0, d, 1f, grads[fcwIndex], 0, d);
       Blas.gemm(false, true, n, width, d, 1f, dz, 0, d, fcw, 0, d, 0f, dFeatures, 0, width);
       if (user) {
         Blas.gemm(true, false, d, d, n, 1f, means, 0, d, dOut, d, outW, 1f, grads[userIndex], 0, d);
         Blas.gemm(false, true, n, d, d, 1f, dOut, d, outW, userW, 0, d, 0f, dMeans, 0, d);
       }
+      featureDropout.backward(rows, dFeatures, dFeatures);
       float[] df = f;
       dFeatures.buffer().get(0, df, 0, n * width);
-      if (dropoutOn) {
-        for (int i = 0; i < n * width; i++) {
-          df[i] *= mask[i];
-        }
-      }
       float[] dp = gp;
       verticalsBackward(n, df, dp, grads);
       float[] dc = o;
@@ -540,15 +515,13 @@ public record CaserConvolution(String name, int inputSize, int window, int horiz
         o = new float[cap * Math.max(outW, conv)];
         g = new float[cap * d];
         gp = new float[cap * Math.max(outW, patch)];
-        if (trainable && dropout > 0) {
-          mask = new float[cap * width];
-        }
       }
     }
 
     @Override
     public void close() {
       buffers.close();
+      featureDropout.close();
     }
   }
 }
