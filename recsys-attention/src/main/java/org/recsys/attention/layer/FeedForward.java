@@ -117,9 +117,7 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
           if (zb != null) {
             zb.put(i0, valueBlock, 0, n);
           }
-          for (int i = 0; i < n; i++) {
-            valueBlock[i] = activation.apply(valueBlock[i]);
-          }
+          activation.applyInPlace(valueBlock, n);
           ub.put(i0, valueBlock, 0, n);
         }
         return;
@@ -128,8 +126,9 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
         if (zb != null) {
           zb.put(i0, values, 0, n);
         }
+        activation.applyInPlace(values, n);
         for (int i = 0; i < n; i++) {
-          values[i] = activation.apply(values[i]) * mk[i];
+          values[i] *= mk[i];
         }
         ub.put(i0, values, 0, n);
       });
@@ -156,14 +155,20 @@ public record FeedForward(String name, int size, int inner, double dropout, Acti
         if (m != null) {
           m.get(i0, maskBlock, 0, n);
         }
+        // One short loop per operation, each vectorised (a choice inside the loop kept it scalar).
         if (relu) {
           for (int i = 0; i < n; i++) {
-            valueBlock[i] = activationBlock[i] > 0f ? (m != null ? valueBlock[i] * maskBlock[i] : valueBlock[i]) : 0f;
+            valueBlock[i] = activationBlock[i] > 0f ? valueBlock[i] : 0f;
           }
         } else {
+          activation.derivativeInPlace(activationBlock, n);
           for (int i = 0; i < n; i++) {
-            float v = valueBlock[i] * activation.derivative(activationBlock[i]);
-            valueBlock[i] = m != null ? v * maskBlock[i] : v;
+            valueBlock[i] *= activationBlock[i];
+          }
+        }
+        if (m != null) {
+          for (int i = 0; i < n; i++) {
+            valueBlock[i] *= maskBlock[i];
           }
         }
         g.put(i0, valueBlock, 0, n);

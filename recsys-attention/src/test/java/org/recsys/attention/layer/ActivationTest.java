@@ -30,6 +30,27 @@ class ActivationTest {
   }
 
   @Test
+  void theBulkFormsGiveTheElementFormsBitForBit() {
+    float[] x = new float[37];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (i - 18) * 0.37f;
+    }
+    for (Activation a : Activation.values()) {
+      float[] applied = x.clone();
+      float[] derived = x.clone();
+      // One element past n stays as it was.
+      a.applyInPlace(applied, x.length - 1);
+      a.derivativeInPlace(derived, x.length - 1);
+      for (int i = 0; i < x.length - 1; i++) {
+        assertThat(applied[i]).as(a + " at " + x[i]).isEqualTo(a.apply(x[i]));
+        assertThat(derived[i]).as(a + "' at " + x[i]).isEqualTo(a.derivative(x[i]));
+      }
+      assertThat(applied[x.length - 1]).isEqualTo(x[x.length - 1]);
+      assertThat(derived[x.length - 1]).isEqualTo(x[x.length - 1]);
+    }
+  }
+
+  @Test
   void anUnknownNameIsRefusedNamingTheKey() {
     assertThat(Activation.parse("activation", "gelu")).isEqualTo(Activation.GELU);
     assertThatThrownBy(() -> Activation.parse("activation", "swish")).isInstanceOf(ConfigException.class)
