@@ -46,7 +46,7 @@ public enum Activation {
   public void applyInPlace(float[] x, int n) {
     if (this == RELU) {
       for (int j = 0; j < n; j++) {
-        x[j] = Math.max(x[j], 0f);
+        x[j] = RELU.apply(x[j]);
       }
     } else {
       for (int j = 0; j < n; j++) {
@@ -59,7 +59,7 @@ public enum Activation {
   public void derivativeInPlace(float[] x, int n) {
     if (this == RELU) {
       for (int j = 0; j < n; j++) {
-        x[j] = x[j] > 0f ? 1f : 0f;
+        x[j] = RELU.derivative(x[j]);
       }
     } else {
       for (int j = 0; j < n; j++) {
