@@ -35,6 +35,7 @@ final class GraphContext implements GraphBuilder {
   private final Set<String> trained = new LinkedHashSet<>();
   private final List<RowLookup> lookups = new ArrayList<>();
   private final List<DropoutMask> masks = new ArrayList<>();
+  private final List<BatchFeed> feeds = new ArrayList<>();
   private final Map<Boolean, SDVariable> attentionBias = new LinkedHashMap<>();
   private boolean training = true;
   private int encoderLookups = -1;
@@ -89,6 +90,12 @@ final class GraphContext implements GraphBuilder {
   /** Rows of a fixed (untrained) table, row-major with rows of {@code width}. */
   SDVariable fixedLookup(String placeholder, float[] table, int width, Function<TrainingBatch, int[]> ids) {
     return register(new RowLookup(placeholder, null, table, width, 1, ids));
+  }
+
+  /** A constant of each training step computed from its batch, {@code [cells, width]}; see {@link BatchFeed}. */
+  SDVariable feed(String placeholder, int width, Function<TrainingBatch, float[]> values) {
+    feeds.add(new BatchFeed(placeholder, width, values));
+    return sd.placeHolder(placeholder, DataType.FLOAT, -1, width);
   }
 
   private SDVariable register(RowLookup lookup) {
@@ -163,5 +170,10 @@ final class GraphContext implements GraphBuilder {
 
   List<DropoutMask> masks() {
     return masks;
+  }
+
+  /** The loss's batch constants (training steps feed them; inference needs none). */
+  List<BatchFeed> feeds() {
+    return feeds;
   }
 }

@@ -144,6 +144,9 @@ public final class SameDiffGraph {
       ids.put(l.placeholder(), cellIds);
       feed.put(l.placeholder(), l.rows(weights, cellIds));
     }
+    for (BatchFeed f : context.feeds()) {
+      feed.put(f.placeholder(), f.array(examples));
+    }
     float[] cellWeights = new float[examples.targets().length];
     for (int c = 0; c < cellWeights.length; c++) {
       cellWeights[c] = examples.targets()[c] == 0 ? 0f : 1f / count;
