@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 import org.recsys.api.EpochResult;
 import org.recsys.api.EvalCase;
 import org.recsys.api.EvaluationReport;
@@ -30,10 +33,12 @@ import org.recsys.data.split.LeaveOneOutSplitter;
  * <pre>
  * java -Xmx3g -cp ... org.recsys.attention.bench.SasRecBenchmark /work/shared/data/ml-1m.txt 3 \
  *     [loss=bce] [threads=0] [validateEvery=20] [validation=sampled|full] [patience=1000] [seed=42]
- *     [negatives=k] [lr=0.001] [save=/tmp/model] [backend=native|dl4j]
+ *     [negatives=k] [lr=0.001] [save=/tmp/model] [backend=native|dl4j] [opProfile=true]
  * </pre>
  * With {@code validateEvery}, validation uses the sampled-100 protocol on the validation cases (as the
  * reference port does; {@code validation=full} ranks all items) and the best epoch's weights are kept.
+ * {@code opProfile=true} times every ND4J op (ND4J's {@code OpProfiler}) and prints its dashboard after training:
+ * where a {@code dl4j} step spends its time, by op.
  */
 public final class SasRecBenchmark {
   private SasRecBenchmark() {}
@@ -78,10 +83,18 @@ public final class SasRecBenchmark {
       }
     };
     TrainingContext context = new TrainingContext(seed, new RankEvaluator(), null, false, progress);
+    boolean opProfile = Boolean.parseBoolean(opt.getOrDefault("opProfile", "false"));
+    if (opProfile) {
+      Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
+    }
     long t0 = System.nanoTime();
     TrainedModel model = preset.trainer(params).train(
         new org.recsys.api.TrainingData(split.train(), validation), context);
     System.out.printf(Locale.ROOT, "training: %.1f s in all%n", (System.nanoTime() - t0) / 1e9);
+    if (opProfile) {
+      OpProfiler.getInstance().printOutDashboard();
+      Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build());
+    }
 
     List<EvalCase> sampledTest = BenchSupport.sampled(split.test(), data, seed + 2);
     long e0 = System.nanoTime();
