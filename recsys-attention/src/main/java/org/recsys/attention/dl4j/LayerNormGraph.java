@@ -12,9 +12,10 @@ import org.recsys.attention.layer.LayerNormLayer;
  * the spec's (1e-8 in SASRec, 1e-12 in BERT4Rec) changes outputs beyond the parity tolerance.
  *
  * <p>Every per-row statistic is a product with a constant {@code [d, d]} matrix, which leaves it broadcast across
- * the row, and the gain is a product with its diagonal matrix: ND4J differentiates a broadcasting multiply or
- * subtract 5 to 13 times slower than one elementwise pass (BENCHMARKS.md, "Where a dl4j step spends its time"),
- * a matrix product fast. What remains elementwise is between arrays of one shape.
+ * the row, and the gain is a product with its diagonal matrix: ND4J differentiates a broadcasting multiply 5 to 13
+ * times slower than one elementwise pass (BENCHMARKS.md, "Where a dl4j step spends its time"), a matrix product
+ * fast. The centring product also replaces the mean's broadcasting subtract. What remains elementwise is between
+ * arrays of one shape.
  */
 record LayerNormGraph(LayerNormLayer norm) {
   SDVariable forward(GraphContext g, SDVariable x) {
